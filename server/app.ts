@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
+import type { Config } from './config.js';
+import type { Database, Engine } from './db/database.js';
+import type { DB } from './db/schema.js';
+import { negotiateLang } from './http/lang.js';
+import { registerProblemHandlers, sendProblem } from './http/problem.js';
+import type { App } from './http/types.js';
+import { agendaRoutes } from './modules/agenda/routes.js';
+import { meetingRoutes } from './modules/meeting/routes.js';
+import { referenceRoutes } from './modules/reference/routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<DB>;
+    engine: Engine;
+    config: Config;
+  }
+}
+
+export const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp({ config, database, logger }: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      // Credentials and personal data never reach the log.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('db', database.db);
+  app.decorate('engine', database.engine);
+  app.decorate('config', config);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerProblemHandlers(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Continental API',
+        version: '0.1.0',
+        description:
+          'OAS/IOM Continental Meeting on Trafficking in Persons. Errors are RFC 9457 problem+json with a stable `code`.',
+      },
+      servers: [{ url: config.publicUrl }],
+      tags: [
+        { name: 'meetings', description: 'Meetings and their concept notes' },
+        { name: 'agenda', description: 'Published agenda versions, calendar and PDF' },
+        { name: 'reference', description: 'Member states and organisations' },
+        { name: 'system', description: 'Health' },
+      ],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database reachability',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
+    async () => {
+      await database.db.selectFrom('meeting').select('id').limit(1).execute();
+      return { status: 'ok' as const };
+    },
+  );
+
+  meetingRoutes(app);
+  agendaRoutes(app);
+  referenceRoutes(app);
+
+  registerWeb(app, config);
+  return app;
+}
+
+function registerWeb(app: App, config: Config): void {
+  const hasBuild = config.serveWeb && existsSync(`${WEB_ROOT}index.html`);
+  if (hasBuild) {
+    void app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false, maxAge: '1h' });
+  }
+  // The first visit lands in the browser's language; the URL then carries it.
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const lang = negotiateLang(request.headers['accept-language']);
+    return reply.header('vary', 'Accept-Language').redirect(`/${lang}`, 302);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && path !== '/api';
+    if (wantsPage && hasBuild) {
+      // Client-side routes: the SPA decides what exists and shows its own translated 404.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, request, 'not_found', `No route ${request.method} ${path}.`);
+  });
+}

@@ -1,0 +1,25 @@
+import type { DB } from './schema.js';
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
+import * as m20261128T1700 from './migrations/20261128T1700-reference-meetings-agenda.js';
+
+/*
+ * The ordered list of migrations. A static list rather than a folder scan: it works the same
+ * under tsx, in a bundle and in tests, and a new migration cannot be skipped by a file glob.
+ * Never edit a migration that has landed; add a new one.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261128T1700-reference-meetings-agenda': m20261128T1700,
+};
+
+class StaticProvider implements MigrationProvider {
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(MIGRATIONS);
+  }
+}
+
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return results ?? [];
+}
