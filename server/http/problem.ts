@@ -71,3 +71,4 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     return sendProblem(reply, request, 'internal');
   });
 }
+

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agenda } from '../../../shared/schemas/agenda.js';
+import { Value } from 'typebox/value';
+import { AgendaSchema, type Agenda } from '../../../shared/schemas/agenda.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { createMeeting } from '../../test/factories.js';
 import { publishAgenda } from './publish-agenda.js';
@@ -14,7 +15,10 @@ afterAll(async () => t.close());
 async function getAgenda(slug: string, query = ''): Promise<Agenda> {
   const res = await t.app.inject({ method: 'GET', url: `/api/meetings/${slug}/agenda${query}` });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json<Agenda>();
+  const body = res.json<Agenda>();
+  // The route sends pre-serialised JSON, so the documented schema is checked here instead.
+  expect([...Value.Errors(AgendaSchema, body)]).toEqual([]);
+  return body;
 }
 
 describe('GET /api/meetings/:slug/agenda', () => {
@@ -135,6 +139,38 @@ describe('GET /api/meetings/:slug/agenda', () => {
       expect(res.statusCode, bad).toBe(400);
       expect(res.json()).toMatchObject({ code: 'validation_failed' });
     }
+  });
+});
+
+describe('agenda caching', () => {
+  it('answers 304 to a matching If-None-Match and a new ETag once a new version is published', async () => {
+    const m = await createMeeting(t.database.db);
+    const first = await t.app.inject({ url: `/api/meetings/${m.slug}/agenda?lang=fr` });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"/);
+    const again = await t.app.inject({ url: `/api/meetings/${m.slug}/agenda?lang=fr`, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const otherLang = await t.app.inject({ url: `/api/meetings/${m.slug}/agenda?lang=en`, headers: { 'if-none-match': etag } });
+    expect(otherLang.statusCode).toBe(200);
+
+    const meeting = await t.database.db.selectFrom('meeting').select('id').where('slug', '=', m.slug).executeTakeFirstOrThrow();
+    await publishAgenda(t.database.db, meeting.id);
+    const after = await t.app.inject({ url: `/api/meetings/${m.slug}/agenda?lang=fr`, headers: { 'if-none-match': etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.json<Agenda>().version.number).toBe(2);
+  });
+
+  it('shows a meeting edit made by another process (no stale cache)', async () => {
+    const m = await createMeeting(t.database.db);
+    expect((await getAgenda(m.slug, '?lang=fr')).meeting.title.text).toBe('Réunion d’essai');
+    const title = JSON.stringify({ original: 'fr', values: { fr: { text: 'Nouveau titre', official: true } } });
+    await t.database.db
+      .updateTable('meeting')
+      .set({ title, updated_at: new Date(Date.now() + 1000).toISOString() })
+      .where('slug', '=', m.slug)
+      .execute();
+    expect((await getAgenda(m.slug, '?lang=fr')).meeting.title.text).toBe('Nouveau titre');
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Lang } from '../../../shared/lang.js';
 import type { Agenda } from '../../../shared/schemas/agenda.js';
@@ -6,42 +7,60 @@ import { AppError } from '../../http/errors.js';
 import { sessionHours } from '../meeting/presenter.js';
 import { findMeetingBySlug, type MeetingRow } from '../meeting/repository.js';
 import { presentAgenda } from './presenter.js';
-import { listPublishedVersions, loadTree } from './repository.js';
+import { findAgendaHead, listPublishedVersions, loadTree } from './repository.js';
+
+export interface ReadAgenda {
+  agenda: Agenda;
+  meeting: MeetingRow;
+  /** The agenda serialised once, sent as it is. */
+  json: string;
+  etag: string;
+}
 
 /*
- * Published versions never change, so their presented form is cached in memory. The key holds
- * every mutable input (the meeting's updated_at, the latest version number), which keeps the
- * cache correct when several processes share one database: another process's change alters
- * the key, it never needs to be told.
+ * Published versions never change, so a presented and serialised agenda is cached in memory.
+ * The key holds every mutable input (the meeting's updated_at, the latest version number), so
+ * the cache stays correct when several processes share one database: another process's change
+ * alters the key; nobody has to invalidate anything. One query per request checks the key.
  */
 const MAX_ENTRIES = 256;
-const cache = new Map<string, Agenda>();
+const cache = new Map<string, ReadAgenda>();
 
-function remember(key: string, value: Agenda): void {
+function remember(key: string, value: ReadAgenda): void {
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   cache.set(key, value);
 }
 
-export async function readAgenda(
-  db: Kysely<DB>,
-  slug: string,
-  lang: Lang,
-  versionNumber?: number,
-): Promise<{ agenda: Agenda; meeting: MeetingRow }> {
-  const meeting = await findMeetingBySlug(db, slug);
-  if (!meeting || meeting.status === 'draft') throw new AppError('not_found', `No meeting "${slug}".`);
-  const versions = await listPublishedVersions(db, meeting.id);
-  const latest = versions.at(-1);
-  if (!latest) throw new AppError('not_found', 'This meeting has no published agenda yet.');
-  const version = versionNumber === undefined ? latest : versions.find((v) => v.number === versionNumber);
-  if (!version) {
-    throw new AppError('not_found', `Agenda version ${versionNumber} does not exist; the latest is ${latest.number}.`);
+export async function readAgenda(db: Kysely<DB>, slug: string, lang: Lang, versionNumber?: number): Promise<ReadAgenda> {
+  const head = await findAgendaHead(db, slug);
+  if (!head || head.meeting.status === 'draft') throw new AppError('not_found', `No meeting "${slug}".`);
+  const { meeting, latest } = head;
+  if (latest === null) throw new AppError('not_found', 'This meeting has no published agenda yet.');
+  const wanted = versionNumber ?? latest;
+  if (wanted > latest) {
+    throw new AppError('not_found', `Agenda version ${wanted} does not exist; the latest is ${latest}.`);
   }
-  const key = `${version.id}|${lang}|${meeting.updated_at}|${latest.number}`;
+  const key = `${meeting.id}|${meeting.updated_at}|${latest}|${wanted}|${lang}`;
   const hit = cache.get(key);
-  if (hit) return { agenda: hit, meeting };
+  if (hit) return hit;
+
+  const meetingRow = await findMeetingBySlug(db, slug);
+  if (!meetingRow) throw new AppError('not_found', `No meeting "${slug}".`);
+  const versions = await listPublishedVersions(db, meeting.id);
+  const version = versions.find((v) => v.number === wanted);
+  if (!version) throw new AppError('not_found', `Agenda version ${wanted} does not exist.`);
   const days = await loadTree(db, version.id);
-  const agenda = presentAgenda({ meeting, sessionHours: sessionHours(meeting), version, versions, days, lang });
-  remember(key, agenda);
-  return { agenda, meeting };
+  const agenda = presentAgenda({
+    meeting: meetingRow,
+    sessionHours: sessionHours(meetingRow),
+    version,
+    versions,
+    days,
+    lang,
+  });
+  const json = JSON.stringify(agenda);
+  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  const value = { agenda, meeting: meetingRow, json, etag };
+  remember(key, value);
+  return value;
 }

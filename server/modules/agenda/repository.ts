@@ -18,6 +18,28 @@ export async function countPublishedVersions(db: Db, meetingId: string): Promise
   return Number(row.n);
 }
 
+/**
+ * What decides whether a cached agenda is still current: the meeting's id, status and last
+ * change, and its latest published version number, in one small query.
+ */
+export async function findAgendaHead(db: Db, slug: string) {
+  const row = await db
+    .selectFrom('meeting')
+    .select(['meeting.id', 'meeting.status', 'meeting.updated_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('agenda_version')
+        .select((e) => e.fn.max('agenda_version.number').as('n'))
+        .whereRef('agenda_version.meeting_id', '=', 'meeting.id')
+        .as('latest_version'),
+    )
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { latest_version, ...meeting } = row;
+  return { meeting, latest: latest_version === null ? null : Number(latest_version) };
+}
+
 /** Published versions of a meeting's agenda, oldest first. */
 export async function listPublishedVersions(db: Db, meetingId: string): Promise<VersionRow[]> {
   return db

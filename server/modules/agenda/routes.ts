@@ -3,6 +3,7 @@ import { AgendaSchema } from '../../../shared/schemas/agenda.js';
 import { localize } from '../../../shared/text.js';
 import { parseOptionalText } from '../../db/json.js';
 import { requestLang } from '../../http/lang.js';
+import { sendCachedJson } from '../../http/reply.js';
 import { ProblemResponses, type App } from '../../http/types.js';
 import { SlugParams } from '../meeting/routes.js';
 import { renderAgendaIcs } from './agenda-ics.js';
@@ -31,10 +32,11 @@ export function agendaRoutes(app: App): void {
         response: { 200: AgendaSchema, ...ProblemResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const lang = requestLang(request.query.lang, request.headers['accept-language']);
-      const { agenda } = await readAgenda(app.db, request.params.slug, lang, request.query.version);
-      return agenda;
+      const { json, etag } = await readAgenda(app.db, request.params.slug, lang, request.query.version);
+      // Serialised once per version and language (see read-agenda.ts); AgendaSchema is checked in tests.
+      return sendCachedJson(request, reply.header('vary', 'Accept-Language'), json, etag);
     },
   );
 
