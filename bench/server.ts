@@ -21,7 +21,12 @@ const app = await buildApp({ config, database, logger: false });
 app.get('/bench/bare', async () => ({ status: 'ok' }));
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
-console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, engine: database.engine }));
+console.log(
+  JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, engine: database.engine }),
+);
 process.on('SIGTERM', () => {
-  void app.close().then(() => database.close()).then(() => process.exit(0));
+  void app
+    .close()
+    .then(() => database.close())
+    .then(() => process.exit(0));
 });

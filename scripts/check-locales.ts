@@ -22,7 +22,10 @@ function placeholders(elements: MessageFormatElement[], out = new Set<string>())
 }
 
 const catalogues = Object.fromEntries(
-  LANGS.map((lang) => [lang, JSON.parse(readFileSync(join(root, `locales/${lang}.json`), 'utf8')) as Record<string, string>]),
+  LANGS.map((lang) => [
+    lang,
+    JSON.parse(readFileSync(join(root, `locales/${lang}.json`), 'utf8')) as Record<string, string>,
+  ]),
 );
 const english = catalogues.en ?? {};
 const allKeys = new Set(LANGS.flatMap((l) => Object.keys(catalogues[l] ?? {})));

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
@@ -25,6 +25,19 @@ declare module 'fastify' {
     config: Config;
   }
 }
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
@@ -55,6 +68,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   app.decorate('config', config);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    securityHeaders(reply, config);
   });
 
   registerProblemHandlers(app);
@@ -77,7 +91,12 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
       ],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    // Swagger UI sets inline styles; its pages alone get 'unsafe-inline' for styles (never scripts).
+    // Its default CSP adds upgrade-insecure-requests, which breaks the spec fetch over plain http.
+    staticCSP: CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(
@@ -103,10 +122,31 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   return app;
 }
 
+/** Defaults for every response; a route that needs another CSP (the API docs) sets its own first. */
+function securityHeaders(reply: FastifyReply, config: Config): void {
+  if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('cross-origin-opener-policy', 'same-origin');
+  if (config.publicUrl.startsWith('https:')) {
+    reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  }
+}
+
 function registerWeb(app: App, config: Config): void {
   const hasBuild = config.serveWeb && existsSync(`${WEB_ROOT}index.html`);
   if (hasBuild) {
-    void app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false, maxAge: '1h' });
+    // Vite names assets by content hash, so they may be cached for good; index.html never is.
+    void app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   // The first visit lands in the browser's language; the URL then carries it.
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
@@ -115,10 +155,12 @@ function registerWeb(app: App, config: Config): void {
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && path !== '/api';
+    // A missing file (anything with an extension) is a plain 404, not the app's HTML.
+    const wantsPage =
+      request.method === 'GET' && !path.startsWith('/api/') && path !== '/api' && !/\.[a-z0-9]+$/i.test(path);
     if (wantsPage && hasBuild) {
       // Client-side routes: the SPA decides what exists and shows its own translated 404.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     }
     return sendProblem(reply, request, 'not_found', `No route ${request.method} ${path}.`);
   });

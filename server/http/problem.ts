@@ -71,4 +71,3 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     return sendProblem(reply, request, 'internal');
   });
 }
-

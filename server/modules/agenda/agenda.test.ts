@@ -148,15 +148,28 @@ describe('agenda caching', () => {
     const first = await t.app.inject({ url: `/api/meetings/${m.slug}/agenda?lang=fr` });
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^"/);
-    const again = await t.app.inject({ url: `/api/meetings/${m.slug}/agenda?lang=fr`, headers: { 'if-none-match': etag } });
+    const again = await t.app.inject({
+      url: `/api/meetings/${m.slug}/agenda?lang=fr`,
+      headers: { 'if-none-match': etag },
+    });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
-    const otherLang = await t.app.inject({ url: `/api/meetings/${m.slug}/agenda?lang=en`, headers: { 'if-none-match': etag } });
+    const otherLang = await t.app.inject({
+      url: `/api/meetings/${m.slug}/agenda?lang=en`,
+      headers: { 'if-none-match': etag },
+    });
     expect(otherLang.statusCode).toBe(200);
 
-    const meeting = await t.database.db.selectFrom('meeting').select('id').where('slug', '=', m.slug).executeTakeFirstOrThrow();
+    const meeting = await t.database.db
+      .selectFrom('meeting')
+      .select('id')
+      .where('slug', '=', m.slug)
+      .executeTakeFirstOrThrow();
     await publishAgenda(t.database.db, meeting.id);
-    const after = await t.app.inject({ url: `/api/meetings/${m.slug}/agenda?lang=fr`, headers: { 'if-none-match': etag } });
+    const after = await t.app.inject({
+      url: `/api/meetings/${m.slug}/agenda?lang=fr`,
+      headers: { 'if-none-match': etag },
+    });
     expect(after.statusCode).toBe(200);
     expect(after.json<Agenda>().version.number).toBe(2);
   });

@@ -31,7 +31,12 @@ function remember(key: string, value: ReadAgenda): void {
   cache.set(key, value);
 }
 
-export async function readAgenda(db: Kysely<DB>, slug: string, lang: Lang, versionNumber?: number): Promise<ReadAgenda> {
+export async function readAgenda(
+  db: Kysely<DB>,
+  slug: string,
+  lang: Lang,
+  versionNumber?: number,
+): Promise<ReadAgenda> {
   const head = await findAgendaHead(db, slug);
   if (!head || head.meeting.status === 'draft') throw new AppError('not_found', `No meeting "${slug}".`);
   const { meeting, latest } = head;

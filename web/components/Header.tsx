@@ -1,0 +1,36 @@
+import type { MouseEvent } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { Link } from 'react-router';
+import type { Lang } from '../../shared/lang.js';
+import { LanguageSwitcher } from './LanguageSwitcher.js';
+
+export const MAIN_ID = 'main';
+
+// Focus the target ourselves: a bare "#main" would go through the router as a navigation.
+function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
+  const main = document.getElementById(MAIN_ID);
+  if (!main) return;
+  event.preventDefault();
+  main.focus();
+}
+
+export function Header({ lang, home }: { lang: Lang | null; home: Lang }) {
+  return (
+    <header className="site-header">
+      <a className="skip-link" href={`#${MAIN_ID}`} onClick={skipToMain}>
+        <FormattedMessage id="nav.skip" />
+      </a>
+      <div className="site-header-inner">
+        <p className="site-name">
+          <Link to={`/${home}`}>
+            <FormattedMessage id="app.name" />
+          </Link>
+          <span className="site-tagline">
+            <FormattedMessage id="app.tagline" />
+          </span>
+        </p>
+        <LanguageSwitcher current={lang} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,67 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useParams, useSearchParams } from 'react-router';
+import type { Agenda } from '../../shared/schemas/agenda.js';
+import { apiUrl } from '../api.js';
+import { useApi } from '../useApi.js';
+import { usePageLang } from '../i18n/hooks.js';
+import { zoneName } from '../i18n/dates.js';
+import { ApiView, NotFoundView } from '../components/Status.js';
+import { Breadcrumbs } from '../components/Breadcrumbs.js';
+import { Lt, LtHeading } from '../components/LocalizedText.js';
+import { AgendaDays } from '../agenda/AgendaDays.js';
+import { ChangeLog } from '../agenda/ChangeLog.js';
+import { Downloads } from '../agenda/Downloads.js';
+import { VersionList, VersionName } from '../agenda/VersionList.js';
+
+function AgendaView({ agenda }: { agenda: Agenda }) {
+  const lang = usePageLang();
+  const intl = useIntl();
+  const meetingPath = `/${lang}/meetings/${encodeURIComponent(agenda.meeting.slug)}`;
+  const firstDay = agenda.days[0]?.date;
+  return (
+    <>
+      <Breadcrumbs
+        trail={[
+          { to: `/${lang}`, label: intl.formatMessage({ id: 'meetings.title' }) },
+          { to: meetingPath, label: <Lt value={agenda.meeting.title} marker={false} /> },
+        ]}
+        current={<Lt value={agenda.title} marker={false} />}
+      />
+      <LtHeading level={1} value={agenda.title} />
+      <p className="agenda-version">
+        <VersionName version={agenda.version} timeZone={agenda.meeting.timeZone} />
+      </p>
+      {firstDay && (
+        <p className="note">
+          <FormattedMessage
+            id="agenda.localTime"
+            values={{ zone: zoneName(intl.locale, agenda.meeting.timeZone, firstDay) }}
+          />
+        </p>
+      )}
+      <Downloads agenda={agenda} />
+      <VersionList agenda={agenda} />
+      <ChangeLog agenda={agenda} />
+      <AgendaDays days={agenda.days} />
+    </>
+  );
+}
+
+function AgendaLoader({ slug, version }: { slug: string; version: number | null }) {
+  const lang = usePageLang();
+  const state = useApi<Agenda>(apiUrl.agenda(slug, lang, version));
+  return (
+    <ApiView state={state} title={(agenda) => `${agenda.title.text} — ${agenda.meeting.title.text}`}>
+      {(agenda) => <AgendaView agenda={agenda} />}
+    </ApiView>
+  );
+}
+
+export function AgendaPage() {
+  const { slug = '' } = useParams();
+  const [params] = useSearchParams();
+  const raw = params.get('version');
+  // Anything but a positive integer cannot name a version.
+  if (raw !== null && !/^[1-9]\d{0,8}$/.test(raw)) return <NotFoundView />;
+  return <AgendaLoader slug={slug} version={raw === null ? null : Number(raw)} />;
+}

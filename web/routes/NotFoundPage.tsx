@@ -1,0 +1,5 @@
+import { NotFoundView } from '../components/Status.js';
+
+export function NotFoundPage() {
+  return <NotFoundView />;
+}
