@@ -45,9 +45,11 @@ export interface BuildOptions {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Called before any route registers (tests collect the route table with an onRoute hook). */
+  beforeRoutes?: (app: App) => void;
 }
 
-export async function buildApp({ config, database, logger }: BuildOptions): Promise<App> {
+export async function buildApp({ config, database, logger, beforeRoutes }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger ?? {
       level: config.logLevel,
@@ -61,6 +63,10 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     routerOptions: { maxParamLength: 200 },
+    // Malformed URLs and the like, caught before routing, answer problem+json like everything else.
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(reply, request, 'bad_request', error.message);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('db', database.db);
@@ -72,6 +78,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   });
 
   registerProblemHandlers(app);
+  beforeRoutes?.(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,4 +1,4 @@
-import { buildApp } from '../app.js';
+import { buildApp, type BuildOptions } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { App } from '../http/types.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -10,14 +10,14 @@ export interface TestApp {
 }
 
 /** An app on its own fresh database, without the web build, logging only errors. */
-export async function buildTestApp(): Promise<TestApp> {
+export async function buildTestApp(options: Pick<BuildOptions, 'beforeRoutes'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = {
     ...loadConfig({ PUBLIC_URL: 'https://continental.example.org' }),
     serveWeb: false,
     dataDir: database.dataDir,
   };
-  const app = await buildApp({ config, database, logger: { level: 'error' } });
+  const app = await buildApp({ config, database, logger: { level: 'error' }, ...options });
   await app.ready();
   return {
     app,

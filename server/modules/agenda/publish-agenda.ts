@@ -42,7 +42,10 @@ export async function publishAgenda(db: Kysely<DB>, meetingId: string): Promise<
     const days = await snapshotPresenters(trx, await loadTree(trx, draft.id));
     const changes = previous ? computeChanges(await loadTree(trx, previous.id), days) : [];
     const number = (previous?.number ?? 0) + 1;
-    const versionId = await insertPublishedVersion(trx, meetingId, draft, number, changes, nowIso(), days);
+    const now = nowIso();
+    const versionId = await insertPublishedVersion(trx, meetingId, draft, number, changes, now, days);
+    // Readers cache agendas keyed on the meeting's updated_at: a new version must change it.
+    await trx.updateTable('meeting').set({ updated_at: now }).where('id', '=', meetingId).execute();
     return { number, versionId };
   });
 }

@@ -19,9 +19,10 @@ export interface ReadAgenda {
 
 /*
  * Published versions never change, so a presented and serialised agenda is cached in memory.
- * The key holds every mutable input (the meeting's updated_at, the latest version number), so
- * the cache stays correct when several processes share one database: another process's change
- * alters the key; nobody has to invalidate anything. One query per request checks the key.
+ * The key holds the meeting's updated_at, which every change to the meeting and every newly
+ * published version moves forward; so the cache stays correct when several processes share one
+ * database: another process's change alters the key, nobody has to invalidate anything. One
+ * indexed query per request checks the key.
  */
 const MAX_ENTRIES = 256;
 const cache = new Map<string, ReadAgenda>();
@@ -38,34 +39,25 @@ export async function readAgenda(
   versionNumber?: number,
 ): Promise<ReadAgenda> {
   const head = await findAgendaHead(db, slug);
-  if (!head || head.meeting.status === 'draft') throw new AppError('not_found', `No meeting "${slug}".`);
-  const { meeting, latest } = head;
-  if (latest === null) throw new AppError('not_found', 'This meeting has no published agenda yet.');
-  const wanted = versionNumber ?? latest;
-  if (wanted > latest) {
-    throw new AppError('not_found', `Agenda version ${wanted} does not exist; the latest is ${latest}.`);
-  }
-  const key = `${meeting.id}|${meeting.updated_at}|${latest}|${wanted}|${lang}`;
+  if (!head || head.status === 'draft') throw new AppError('not_found', `No meeting "${slug}".`);
+  const key = `${head.id}|${head.updated_at}|${versionNumber ?? 'latest'}|${lang}`;
   const hit = cache.get(key);
   if (hit) return hit;
 
-  const meetingRow = await findMeetingBySlug(db, slug);
-  if (!meetingRow) throw new AppError('not_found', `No meeting "${slug}".`);
+  const meeting = await findMeetingBySlug(db, slug);
+  if (!meeting) throw new AppError('not_found', `No meeting "${slug}".`);
   const versions = await listPublishedVersions(db, meeting.id);
-  const version = versions.find((v) => v.number === wanted);
-  if (!version) throw new AppError('not_found', `Agenda version ${wanted} does not exist.`);
+  const latest = versions.at(-1);
+  if (!latest) throw new AppError('not_found', 'This meeting has no published agenda yet.');
+  const version = versionNumber === undefined ? latest : versions.find((v) => v.number === versionNumber);
+  if (!version) {
+    throw new AppError('not_found', `Agenda version ${versionNumber} does not exist; the latest is ${latest.number}.`);
+  }
   const days = await loadTree(db, version.id);
-  const agenda = presentAgenda({
-    meeting: meetingRow,
-    sessionHours: sessionHours(meetingRow),
-    version,
-    versions,
-    days,
-    lang,
-  });
+  const agenda = presentAgenda({ meeting, sessionHours: sessionHours(meeting), version, versions, days, lang });
   const json = JSON.stringify(agenda);
   const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
-  const value = { agenda, meeting: meetingRow, json, etag };
+  const value = { agenda, meeting, json, etag };
   remember(key, value);
   return value;
 }

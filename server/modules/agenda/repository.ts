@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Selectable, Transaction } from 'kysely';
 import type { MultiText } from '../../../shared/text.js';
 import { json, parseJson, parseOptionalText, parseText } from '../../db/json.js';
 import { newId, nowIso } from '../../db/ids.js';
@@ -20,25 +20,26 @@ export async function countPublishedVersions(db: Db, meetingId: string): Promise
 
 /**
  * What decides whether a cached agenda is still current: the meeting's id, status and last
- * change, and its latest published version number, in one small query.
+ * change. Publishing a version touches the meeting (see publish-agenda.ts), so this one
+ * indexed lookup is enough.
  */
-export async function findAgendaHead(db: Db, slug: string) {
-  const row = await db
-    .selectFrom('meeting')
-    .select(['meeting.id', 'meeting.status', 'meeting.updated_at'])
-    .select((eb) =>
-      eb
-        .selectFrom('agenda_version')
-        .select((e) => e.fn.max('agenda_version.number').as('n'))
-        .whereRef('agenda_version.meeting_id', '=', 'meeting.id')
-        .as('latest_version'),
-    )
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { latest_version, ...meeting } = row;
-  return { meeting, latest: latest_version === null ? null : Number(latest_version) };
+export async function findAgendaHead(db: Kysely<DB>, slug: string): Promise<AgendaHead | undefined> {
+  // Hot path of every agenda read: compiled once per database, run with the slug as parameter.
+  let compiled = headQueries.get(db);
+  if (!compiled) {
+    compiled = db.selectFrom('meeting').select(['id', 'status', 'updated_at']).where('slug', '=', '').compile();
+    headQueries.set(db, compiled);
+  }
+  const { rows } = await db.executeQuery<AgendaHead>({ ...compiled, parameters: [slug] });
+  return rows[0];
 }
+
+interface AgendaHead {
+  id: string;
+  status: string;
+  updated_at: string;
+}
+const headQueries = new WeakMap<Kysely<DB>, CompiledQuery>();
 
 /** Published versions of a meeting's agenda, oldest first. */
 export async function listPublishedVersions(db: Db, meetingId: string): Promise<VersionRow[]> {
