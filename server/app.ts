@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import type { Database, Engine } from './db/database.js';
 import type { DB } from './db/schema.js';
 import { negotiateLang } from './http/lang.js';
+import { rejectNulBytes } from './http/nul-bytes.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import type { App } from './http/types.js';
 import { agendaRoutes } from './modules/agenda/routes.js';
@@ -78,6 +79,7 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
   });
 
   registerProblemHandlers(app);
+  rejectNulBytes(app);
   beforeRoutes?.(app);
 
   await app.register(fastifySwagger, {

@@ -53,6 +53,14 @@ describe('HTTP basics', () => {
     }
   });
 
+  it('refuses NUL characters at the edge, the same on both engines', async () => {
+    for (const url of ['/api/meetings/abc%00def', '/api/meetings?lang=fr%00', '/api/member-states?x%00=1']) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+
   it('keeps a client-chosen request id only when it is well formed', async () => {
     const ok = await t.app.inject({ url: '/api/health', headers: { 'x-request-id': 'abc12345-trace' } });
     expect(ok.headers['x-request-id']).toBe('abc12345-trace');

@@ -9,7 +9,9 @@ import { meetingOrganizerIds, presentMeetingDetail, presentMeetingSummary } from
 import { findMeetingBySlug, listConceptSections, listMeetingRows } from './repository.js';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ description: 'en, es, fr or pt' })) });
-export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
+export const SlugParams = Type.Object({
+  slug: Type.String({ maxLength: 100, pattern: '^[a-z0-9][a-z0-9-]*$', description: 'e.g. oas-iom-tip-2005' }),
+});
 
 export function meetingRoutes(app: App): void {
   app.get(
