@@ -12,10 +12,15 @@ import type { Config } from './config.js';
 import type { Database, Engine } from './db/database.js';
 import type { DB } from './db/schema.js';
 import { negotiateLang } from './http/lang.js';
+import { registerAuth } from './auth/plugin.js';
 import { rejectNulBytes } from './http/nul-bytes.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import type { App } from './http/types.js';
 import { agendaRoutes } from './modules/agenda/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { editingRoutes } from './modules/editing/routes.js';
+import { userRoutes } from './modules/users/routes.js';
 import { meetingRoutes } from './modules/meeting/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 
@@ -62,6 +67,10 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // X-Forwarded-* are believed only from configured proxies; otherwise the socket address counts.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     routerOptions: { maxParamLength: 200 },
     // Malformed URLs and the like, caught before routing, answer problem+json like everything else.
@@ -80,6 +89,7 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
 
   registerProblemHandlers(app);
   rejectNulBytes(app);
+  await registerAuth(app, config);
   beforeRoutes?.(app);
 
   await app.register(fastifySwagger, {
@@ -96,6 +106,10 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
         { name: 'meetings', description: 'Meetings and their concept notes' },
         { name: 'agenda', description: 'Published agenda versions, calendar and PDF' },
         { name: 'reference', description: 'Member states and organisations' },
+        { name: 'auth', description: 'Sign-in, sessions, second factor, profile' },
+        { name: 'users', description: 'Users, roles, invitations, password reset, access tokens, outbox' },
+        { name: 'editing', description: 'Editing meetings, concept notes and the agenda draft' },
+        { name: 'audit', description: 'The audit trail' },
         { name: 'system', description: 'Health' },
       ],
     },
@@ -126,6 +140,10 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
   meetingRoutes(app);
   agendaRoutes(app);
   referenceRoutes(app);
+  authRoutes(app);
+  userRoutes(app);
+  editingRoutes(app);
+  auditRoutes(app);
 
   registerWeb(app, config);
   return app;

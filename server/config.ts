@@ -10,6 +10,12 @@ export interface Config {
   logLevel: string;
   /** Serve the built web app from dist/web (off in API-only tests). */
   serveWeb: boolean;
+  session: { idleMinutes: number; maxHours: number };
+  /** Proxies whose X-Forwarded-* headers are believed (comma-separated addresses/CIDRs); none by default. */
+  trustProxy: string[];
+  /** smtp(s)://user:pass@host:port; unset: mail goes to the development outbox. */
+  smtpUrl: string | null;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
   }
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   return {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
@@ -49,5 +57,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     logLevel,
     serveWeb: env.SERVE_WEB !== '0',
+    session: {
+      idleMinutes: integer('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 120, 1, 7 * 24 * 60),
+      maxHours: integer('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 12, 1, 24 * 30),
+    },
+    trustProxy: (env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    smtpUrl,
+    mailFrom: env.MAIL_FROM?.trim() || 'Continental <no-reply@localhost>',
   };
 }

@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /*
  * One schema for both engines. Booleans are stored as 0/1 integers, instants as ISO 8601 UTC text,
  * structured values (multilingual texts, lists) as JSON text: the same query code then returns
@@ -98,10 +96,6 @@ export interface AgendaItemTable {
   end_time: string | null;
 }
 
-export interface MigrationLockless {
-  name: Generated<string>;
-}
-
 export interface DB {
   member_state: MemberStateTable;
   organization: OrganizationTable;
@@ -111,4 +105,125 @@ export interface DB {
   agenda_day: AgendaDayTable;
   agenda_block: AgendaBlockTable;
   agenda_item: AgendaItemTable;
+  app_user: AppUserTable;
+  role_assignment: RoleAssignmentTable;
+  user_session: UserSessionTable;
+  one_time_token: OneTimeTokenTable;
+  access_token: AccessTokenTable;
+  recovery_code: RecoveryCodeTable;
+  throttle: ThrottleTable;
+  outbox_message: OutboxMessageTable;
+  audit_log: AuditLogTable;
+  contact_details: ContactDetailsTable;
+}
+
+export interface AppUserTable {
+  id: string;
+  email: string;
+  name: string;
+  preferred_lang: string;
+  password_hash: string | null;
+  /** encrypted (see server/crypto.ts) */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleAssignmentTable {
+  id: string;
+  user_id: string;
+  role: string;
+  member_state: string | null;
+  organization_id: string | null;
+  created_at: string;
+}
+
+export interface UserSessionTable {
+  /** SHA-256 of the cookie value: a leaked table does not yield usable sessions */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  mfa_pending: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface OneTimeTokenTable {
+  id: string;
+  purpose: string;
+  token_hash: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AccessTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface ThrottleTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface OutboxMessageTable {
+  id: string;
+  to_address: string;
+  lang: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  sent_at: string | null;
+  error: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_label: string | null;
+  role: string | null;
+  action: string;
+  outcome: string;
+  object_type: string | null;
+  object_id: string | null;
+  changes: string;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface ContactDetailsTable {
+  id: string;
+  member_state: string | null;
+  organization_id: string | null;
+  office: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  website: string | null;
+  updated_at: string;
 }
