@@ -26,7 +26,9 @@ export function buildWebIfStale() {
   if (!existsSync(vite)) {
     throw new Error('The web app is not built and Vite is not installed: run `npm ci` (with dev dependencies) first.');
   }
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // Always a production build, whatever NODE_ENV the caller runs under (Vitest sets "test").
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env });
   if (r.status !== 0) throw new Error('web build failed');
   return true;
 }

@@ -11,8 +11,10 @@ import { Type } from 'typebox';
 import type { Config } from './config.js';
 import type { Database, Engine } from './db/database.js';
 import type { DB } from './db/schema.js';
+import { isLang } from '../shared/lang.js';
 import { negotiateLang } from './http/lang.js';
 import { registerAuth } from './auth/plugin.js';
+import { requestSerializer } from './http/log.js';
 import { rejectNulBytes } from './http/nul-bytes.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import type { App } from './http/types.js';
@@ -61,6 +63,7 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
       level: config.logLevel,
       // Credentials and personal data never reach the log.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      serializers: { req: requestSerializer },
     },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -186,8 +189,10 @@ function registerWeb(app: App, config: Config): void {
     const wantsPage =
       request.method === 'GET' && !path.startsWith('/api/') && path !== '/api' && !/\.[a-z0-9]+$/i.test(path);
     if (wantsPage && hasBuild) {
-      // Client-side routes: the SPA decides what exists and shows its own translated 404.
-      return reply.sendFile('index.html');
+      // Client-side routes: the SPA decides what exists and shows its own translated 404; a path
+      // outside the four languages is known missing here already, so it says so in its status too.
+      const first = path.split('/')[1] ?? '';
+      return reply.code(isLang(first) ? 200 : 404).sendFile('index.html');
     }
     return sendProblem(reply, request, 'not_found', `No route ${request.method} ${path}.`);
   });

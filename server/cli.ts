@@ -1,55 +1,55 @@
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
-import { seedAll } from './db/seed/seed.js';
+import { DB_USAGE, migrateCommand, seedCommand } from './cli/db.js';
+import { UsageError } from './cli/context.js';
+import { TOKENS_USAGE, tokensCommand } from './cli/tokens.js';
+import { USERS_USAGE, usersCommand } from './cli/users.js';
+import { ConfigError } from './config.js';
 
 const USAGE = `Usage: continental <command>
 
 Commands:
-  migrate   apply pending database migrations
-  seed      load reference data and the demo meeting (idempotent)
+${DB_USAGE}
+${USERS_USAGE}
+${TOKENS_USAGE}
   help      show this help
 
-Configuration comes from the environment, as for the server: DATA_DIR or DATABASE_URL.`;
+Configuration comes from the environment, as for the server: DATA_DIR or DATABASE_URL,
+PUBLIC_URL for links, SMTP_URL and MAIL_FROM for mail. Changes are recorded in the audit
+trail as made from the command line. Exit status: 0 done, 2 wrong usage or invalid input.`;
 
 async function run(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
-  const [command] = positionals;
-  if (!command || command === 'help') {
-    console.log(USAGE);
-    return command ? 0 : 2;
-  }
-  if (command !== 'migrate' && command !== 'seed') {
-    console.error(`Unknown command "${command}".\n\n${USAGE}`);
-    return 2;
-  }
-  const config = loadConfig();
-  const database = openDatabase(config);
-  try {
-    const applied = await migrateToLatest(database.db);
-    if (command === 'migrate') {
-      console.log(
-        applied.length ? applied.map((r) => `${r.status}: ${r.migrationName}`).join('\n') : 'Database is up to date.',
-      );
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+      console.log(USAGE);
+      return 2;
+    case 'help':
+    case '--help':
+      console.log(USAGE);
       return 0;
-    }
-    const report = await seedAll(database.db);
-    console.log(
-      `Seeded ${report.memberStates} member states and ${report.organizations} organisations; ` +
-        (report.meetingsCreated.length
-          ? `created meeting(s): ${report.meetingsCreated.join(', ')}.`
-          : 'meetings already present.'),
-    );
-    return 0;
-  } finally {
-    await database.close();
+    case 'migrate':
+      return migrateCommand();
+    case 'seed':
+      return seedCommand();
+    case 'users':
+      return usersCommand(rest);
+    case 'tokens':
+      return tokensCommand(rest);
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
   }
 }
 
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
+    if (
+      err instanceof UsageError ||
+      (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      console.error(`Error: ${err.message}`);
+      process.exit(2);
+    }
     console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
     process.exit(1);
   },

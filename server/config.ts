@@ -16,6 +16,8 @@ export interface Config {
   /** smtp(s)://user:pass@host:port; unset: mail goes to the development outbox. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** Master key for secrets encrypted at rest (32+ characters); unset: a key file under DATA_DIR. */
+  secretKey: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  const secretKey = env.SECRET_KEY?.trim() || null;
+  if (secretKey !== null && secretKey.length < 32) throw new ConfigError('SECRET_KEY must have at least 32 characters');
   return {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
@@ -67,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'Continental <no-reply@localhost>',
+    secretKey,
   };
 }

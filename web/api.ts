@@ -6,15 +6,35 @@ import type { Agenda } from '../shared/schemas/agenda.js';
 /** Server codes plus the one failure the server cannot report: not reaching it at all. */
 export type ClientErrorCode = ErrorCode | 'network';
 
+/** One offending field of a problem: a JSON pointer into the request body. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export interface ApiErrorDetails {
+  errors?: FieldProblem[];
+  /** Seconds to wait, from `rate_limited` problems. */
+  retryAfter?: number;
+  /** A finer cause some problems carry (`password_common`, `csrf`, …). */
+  reason?: string;
+}
+
 export class ApiError extends Error {
   readonly code: ClientErrorCode;
   readonly status: number;
+  readonly errors: FieldProblem[];
+  readonly retryAfter: number | null;
+  readonly reason: string | null;
 
-  constructor(code: ClientErrorCode, status: number, message: string) {
+  constructor(code: ClientErrorCode, status: number, message: string, details: ApiErrorDetails = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.errors = details.errors ?? [];
+    this.retryAfter = details.retryAfter ?? null;
+    this.reason = details.reason ?? null;
   }
 }
 
@@ -28,14 +48,34 @@ function codeForStatus(status: number): ErrorCode {
   return match ?? (status >= 500 ? 'internal' : 'bad_request');
 }
 
+function fieldProblems(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((e: unknown) => {
+    if (typeof e !== 'object' || e === null) return [];
+    const { path, message } = e as { path?: unknown; message?: unknown };
+    return typeof path === 'string' ? [{ path, message: typeof message === 'string' ? message : '' }] : [];
+  });
+}
+
+function retryAfterOf(body: Record<string, unknown>, res: Response): number | undefined {
+  if (typeof body.retryAfter === 'number' && body.retryAfter >= 0) return Math.ceil(body.retryAfter);
+  const header = Number(res.headers.get('retry-after'));
+  return Number.isFinite(header) && header > 0 ? Math.ceil(header) : undefined;
+}
+
 async function problemFrom(res: Response): Promise<ApiError> {
   const type = res.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
       const body: unknown = await res.json();
       if (typeof body === 'object' && body !== null && 'code' in body && isErrorCode(body.code)) {
-        const title = 'title' in body && typeof body.title === 'string' ? body.title : body.code;
-        return new ApiError(body.code, res.status, title);
+        const record = body as Record<string, unknown>;
+        const title = typeof record.title === 'string' ? record.title : body.code;
+        return new ApiError(body.code, res.status, title, {
+          errors: fieldProblems(record.errors),
+          retryAfter: retryAfterOf(record, res),
+          reason: typeof record.reason === 'string' ? record.reason : undefined,
+        });
       }
     } catch {
       // Not parseable: fall through to the status.
@@ -61,17 +101,85 @@ export function isAbort(err: unknown): boolean {
   return err instanceof DOMException && err.name === 'AbortError';
 }
 
+// The CSRF token lives in memory only (never in storage a script on another page could read);
+// the session provider sets it from GET /api/auth/session.
+let csrfToken: string | null = null;
+let refreshCsrf: (() => Promise<void>) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** How to fetch a fresh token when the server says ours is stale (another tab signed in again). */
+export function onCsrfRefresh(refresh: (() => Promise<void>) | null): void {
+  refreshCsrf = refresh;
+}
+
+export type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function sendOnce(method: Method, url: string, body: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  try {
+    return await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    throw new ApiError('network', 0, err instanceof Error ? err.message : 'network error');
+  }
+}
+
+/**
+ * A write with the session's CSRF token. Resolves to the JSON answer, or null for an answer
+ * without a body (204, 202); rejects with ApiError.
+ */
+export async function send<T = null>(method: Method, url: string, body?: unknown): Promise<T> {
+  let res = await sendOnce(method, url, body);
+  if (res.status === 403 && refreshCsrf) {
+    const problem = await problemFrom(res.clone());
+    if (problem.reason === 'csrf') {
+      await refreshCsrf();
+      res = await sendOnce(method, url, body);
+    }
+  }
+  if (!res.ok) throw await problemFrom(res);
+  const type = res.headers.get('content-type') ?? '';
+  if (res.status === 204 || !type.includes('json')) return null as T;
+  const text = await res.text();
+  return (text === '' ? null : JSON.parse(text)) as T;
+}
+
 const meetingPath = (slug: string) => `/api/meetings/${encodeURIComponent(slug)}`;
+
+/** Query string of the non-empty values, in a stable order. */
+export function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
 
 /** URLs of the API, in one place. */
 export const apiUrl = {
   meetings: (lang: Lang) => `/api/meetings?lang=${lang}`,
   meeting: (slug: string, lang: Lang) => `${meetingPath(slug)}?lang=${lang}`,
+  meetingEdit: (slug: string) => meetingPath(slug),
+  conceptSection: (slug: string, kind: string) => `${meetingPath(slug)}/concept-note/${encodeURIComponent(kind)}`,
   agenda: (slug: string, lang: Lang, version: number | null) =>
     `${meetingPath(slug)}/agenda?lang=${lang}${version === null ? '' : `&version=${version}`}`,
+  agendaDraft: (slug: string) => `${meetingPath(slug)}/agenda/draft`,
+  agendaVersions: (slug: string) => `${meetingPath(slug)}/agenda/versions`,
   agendaPdf: (slug: string, lang: Lang, version: number) =>
     `${meetingPath(slug)}/agenda.pdf?lang=${lang}&version=${version}`,
   agendaIcs: (slug: string, lang: Lang) => `${meetingPath(slug)}/agenda.ics?lang=${lang}`,
+  memberStates: (lang: Lang) => `/api/member-states?lang=${lang}`,
+  organizations: (lang: Lang) => `/api/organizations?lang=${lang}`,
 };
 
 export type { Agenda, MeetingDetail, MeetingList };

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
+import { SessionProvider } from './account/SessionProvider.js';
 import { router } from './router.js';
 import './styles.css';
 
@@ -9,6 +10,8 @@ if (!container) throw new Error('#root missing from index.html');
 
 createRoot(container).render(
   <StrictMode>
-    <RouterProvider router={router} />
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { LangLayout } from './routes/LangLayout.js';
 import { RootRedirect } from './routes/RootRedirect.js';
 import { MeetingsPage } from './routes/MeetingsPage.js';
@@ -6,6 +6,15 @@ import { MeetingPage } from './routes/MeetingPage.js';
 import { AgendaPage } from './routes/AgendaPage.js';
 import { NotFoundPage } from './routes/NotFoundPage.js';
 import { RouteError } from './routes/RouteError.js';
+import { SignInPage } from './account/SignInPage.js';
+import { InvitationPage } from './account/InvitationPage.js';
+import { ResetPage, ResetRequestPage } from './account/ResetPages.js';
+import { ProfilePage } from './account/ProfilePage.js';
+import { SecurityPage } from './account/SecurityPage.js';
+import { TokensPage } from './account/TokensPage.js';
+
+// Secretariat screens are a separate chunk: the public never downloads them.
+const admin = () => import('./admin/pages.js');
 
 // The language is the first path segment of every page; LangLayout rejects unknown ones.
 export const router = createBrowserRouter([
@@ -14,10 +23,26 @@ export const router = createBrowserRouter([
     path: '/:lang',
     element: <LangLayout />,
     errorElement: <RouteError />,
+    // A first visit straight to a secretariat page waits for its chunk: show nothing meanwhile.
+    HydrateFallback: () => null,
     children: [
       { index: true, element: <MeetingsPage /> },
       { path: 'meetings/:slug', element: <MeetingPage /> },
       { path: 'meetings/:slug/agenda', element: <AgendaPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'invitation/:token', element: <InvitationPage /> },
+      { path: 'reset', element: <ResetRequestPage /> },
+      { path: 'reset/:token', element: <ResetPage /> },
+      { path: 'account', element: <Navigate replace to="profile" /> },
+      { path: 'account/profile', element: <ProfilePage /> },
+      { path: 'account/security', element: <SecurityPage /> },
+      { path: 'account/tokens', element: <TokensPage /> },
+      { path: 'admin/users', lazy: () => admin().then((m) => ({ Component: m.UsersPage })) },
+      { path: 'admin/outbox', lazy: () => admin().then((m) => ({ Component: m.OutboxPage })) },
+      { path: 'admin/audit', lazy: () => admin().then((m) => ({ Component: m.AuditPage })) },
+      { path: 'admin/meetings', lazy: () => admin().then((m) => ({ Component: m.MeetingsAdminPage })) },
+      { path: 'admin/meetings/:slug', lazy: () => admin().then((m) => ({ Component: m.MeetingEditPage })) },
+      { path: 'admin/meetings/:slug/agenda', lazy: () => admin().then((m) => ({ Component: m.AgendaDraftPage })) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,7 +4,7 @@ import type { AuditContext } from '../audit/audit.js';
 import type { Config } from '../config.js';
 import { AppError } from '../http/errors.js';
 import type { App } from '../http/types.js';
-import { ANONYMOUS, type Actor } from './actor.js';
+import { ANONYMOUS, type Actor, type UserActor } from './actor.js';
 import { safeEqual } from './secrets.js';
 import { resolveAccessToken, resolveSession } from './sessions.js';
 
@@ -100,6 +100,6 @@ export async function registerAuth(app: App, config: Config): Promise<void> {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    pendingMfa: import('./actor.js').UserActor | null;
+    pendingMfa: UserActor | null;
   }
 }

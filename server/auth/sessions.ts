@@ -31,12 +31,13 @@ export async function createSession(
   db: Kysely<DB>,
   userId: string,
   policy: SessionPolicy,
-  meta: { ip: string | null; userAgent: string | null; mfaPending: boolean },
+  meta: { ip: string | null; userAgent: string | null; mfaPending: boolean; lifetimeMs?: number },
 ): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
   const token = randomToken();
   const csrfToken = randomToken();
   const now = new Date();
-  const expiresAt = new Date(now.getTime() + policy.maxHours * 3600_000).toISOString();
+  const lifetimeMs = Math.min(meta.lifetimeMs ?? Infinity, policy.maxHours * 3600_000);
+  const expiresAt = new Date(now.getTime() + lifetimeMs).toISOString();
   await db
     .insertInto('user_session')
     .values({

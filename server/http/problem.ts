@@ -12,6 +12,10 @@ export function sendProblem(
   extensions: Record<string, unknown> = {},
 ): FastifyReply {
   const status = ERROR_STATUS[code];
+  // RFC 9110 §10.2.3: clients and proxies read the wait from the header, the UI from the body.
+  if (code === 'rate_limited' && typeof extensions.retryAfter === 'number') {
+    reply.header('retry-after', String(extensions.retryAfter));
+  }
   const body: Problem = {
     type: `about:blank#${code}`,
     title: TITLES[code],

@@ -3,6 +3,7 @@ import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import type { Lang } from '../../shared/lang.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
+import { UserMenu } from './UserMenu.js';
 
 export const MAIN_ID = 'main';
 
@@ -29,7 +30,10 @@ export function Header({ lang, home }: { lang: Lang | null; home: Lang }) {
             <FormattedMessage id="app.tagline" />
           </span>
         </p>
-        <LanguageSwitcher current={lang} />
+        <div className="site-tools">
+          <LanguageSwitcher current={lang} />
+          <UserMenu lang={home} />
+        </div>
       </div>
     </header>
   );

@@ -10,6 +10,22 @@ import { ConceptNote } from '../components/ConceptNote.js';
 import { Lt, LtHeading } from '../components/LocalizedText.js';
 import { MeetingFacts } from '../components/MeetingFacts.js';
 import { SessionHours } from '../components/SessionHours.js';
+import { useSession } from '../account/sessionContext.js';
+import { hasRole } from '../account/types.js';
+
+/** For the secretariat: straight to the editor of this meeting. */
+function EditLink({ slug }: { slug: string }) {
+  const lang = usePageLang();
+  const { user } = useSession();
+  if (!hasRole(user, 'secretariat')) return null;
+  return (
+    <p>
+      <Link to={`/${lang}/admin/meetings/${encodeURIComponent(slug)}`}>
+        <FormattedMessage id="editing.editDetails" />
+      </Link>
+    </p>
+  );
+}
 
 function Meeting({ meeting }: { meeting: MeetingDetail }) {
   const lang = usePageLang();
@@ -22,6 +38,7 @@ function Meeting({ meeting }: { meeting: MeetingDetail }) {
         current={<Lt value={meeting.title} marker={false} />}
       />
       <LtHeading level={1} value={meeting.title} />
+      <EditLink slug={meeting.slug} />
       <MeetingFacts meeting={meeting} />
       <section aria-labelledby="agenda-link">
         <h2 id="agenda-link">

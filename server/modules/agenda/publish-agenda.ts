@@ -5,7 +5,7 @@ import { AppError } from '../../http/errors.js';
 import { organizationNames } from '../reference/repository.js';
 import { computeChanges } from './changelog.js';
 import { findDraft, insertPublishedVersion, listPublishedVersions, loadTree } from './repository.js';
-import type { TreeDay } from './tree.js';
+import type { StoredChange, TreeDay } from './tree.js';
 
 /** Refreshes organisation names so the published version keeps them as they were on that day. */
 async function snapshotPresenters(db: Transaction<DB>, days: TreeDay[]): Promise<TreeDay[]> {
@@ -33,19 +33,28 @@ async function snapshotPresenters(db: Transaction<DB>, days: TreeDay[]): Promise
  * Publishes the meeting's draft agenda as the next numbered version, with its change log
  * against the previous one. Published versions are never edited afterwards.
  */
-export async function publishAgenda(db: Kysely<DB>, meetingId: string): Promise<{ number: number; versionId: string }> {
-  return db.transaction().execute(async (trx) => {
-    const draft = await findDraft(trx, meetingId);
-    if (!draft) throw new AppError('not_found', 'This meeting has no draft agenda.');
-    const published = await listPublishedVersions(trx, meetingId);
-    const previous = published.at(-1);
-    const days = await snapshotPresenters(trx, await loadTree(trx, draft.id));
-    const changes = previous ? computeChanges(await loadTree(trx, previous.id), days) : [];
-    const number = (previous?.number ?? 0) + 1;
-    const now = nowIso();
-    const versionId = await insertPublishedVersion(trx, meetingId, draft, number, changes, now, days);
-    // Readers cache agendas keyed on the meeting's updated_at: a new version must change it.
-    await trx.updateTable('meeting').set({ updated_at: now }).where('id', '=', meetingId).execute();
-    return { number, versionId };
-  });
+export async function publishAgenda(db: Kysely<DB>, meetingId: string): Promise<PublishedAgenda> {
+  return db.transaction().execute((trx) => publishAgendaIn(trx, meetingId));
+}
+
+export interface PublishedAgenda {
+  number: number;
+  versionId: string;
+  changes: StoredChange[];
+}
+
+/** The same inside the caller's transaction, so that an edit's audit entry commits or fails with it. */
+export async function publishAgendaIn(trx: Transaction<DB>, meetingId: string): Promise<PublishedAgenda> {
+  const draft = await findDraft(trx, meetingId);
+  if (!draft) throw new AppError('not_found', 'This meeting has no draft agenda.');
+  const published = await listPublishedVersions(trx, meetingId);
+  const previous = published.at(-1);
+  const days = await snapshotPresenters(trx, await loadTree(trx, draft.id));
+  const changes = previous ? computeChanges(await loadTree(trx, previous.id), days) : [];
+  const number = (previous?.number ?? 0) + 1;
+  const now = nowIso();
+  const versionId = await insertPublishedVersion(trx, meetingId, draft, number, changes, now, days);
+  // Readers cache agendas keyed on the meeting's updated_at: a new version must change it.
+  await trx.updateTable('meeting').set({ updated_at: now }).where('id', '=', meetingId).execute();
+  return { number, versionId, changes };
 }

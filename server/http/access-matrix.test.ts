@@ -1,0 +1,208 @@
+import type { RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../auth/sessions.js';
+import { sessionCookieName } from '../auth/plugin.js';
+import { seedAll } from '../db/seed/seed.js';
+import { buildTestApp, type TestApp } from '../test/app.js';
+import { createUser } from '../test/users.js';
+
+/*
+ * Every API route × every kind of caller → allowed or refused. A route missing from the table
+ * fails the test, so a new route cannot ship without someone deciding who may call it.
+ * "Refused" means 401/403 with code unauthorized/forbidden; "allowed" means anything else
+ * (a 400 for a bad token or a 409 for a conflict is the route working, not refusing).
+ */
+type Caller = 'anonymous' | 'participant' | 'focalARG' | 'focalBRA' | 'repCIM' | 'repIOM' | 'secretariat';
+const CALLERS: Caller[] = ['anonymous', 'participant', 'focalARG', 'focalBRA', 'repCIM', 'repIOM', 'secretariat'];
+type Rule = 'public' | 'signedIn' | 'secretariat' | 'stateARG' | 'orgCIM' | 'pendingSecondFactor' | 'notSecretariat';
+
+const allows: Record<Rule, (c: Caller) => boolean> = {
+  public: () => true,
+  signedIn: (c) => c !== 'anonymous',
+  secretariat: (c) => c === 'secretariat',
+  stateARG: (c) => c === 'secretariat' || c === 'focalARG',
+  orgCIM: (c) => c === 'secretariat' || c === 'repCIM',
+  // Only a session whose password was right and whose second factor is due; none of these callers.
+  pendingSecondFactor: () => false,
+  // Secretariat accounts may not turn their second factor off.
+  notSecretariat: (c) => c !== 'anonymous' && c !== 'secretariat',
+};
+
+const SLUG = 'oas-iom-tip-2005';
+const text = (t: string) => ({ original: 'en', values: { en: { text: t, official: true } } });
+
+/** Route → who may call it, and a valid request (so a refusal is about rights, not about input). */
+const TABLE: Record<string, { rule: Rule; url?: string; body?: (ctx: Ctx) => unknown }> = {
+  'GET /api/docs': { rule: 'public' },
+  'GET /api/docs/static/index.html': { rule: 'public' },
+  'GET /api/docs/static/swagger-initializer.js': { rule: 'public' },
+  'GET /api/docs/json': { rule: 'public' },
+  'GET /api/docs/yaml': { rule: 'public' },
+  'GET /api/docs/static/*': { rule: 'public', url: '/api/docs/static/swagger-ui.css' },
+  'GET /api/openapi.json': { rule: 'public' },
+  'GET /api/health': { rule: 'public' },
+  'GET /api/meetings': { rule: 'public' },
+  'GET /api/meetings/:slug': { rule: 'public' },
+  'GET /api/meetings/:slug/agenda': { rule: 'public' },
+  'GET /api/meetings/:slug/agenda.ics': { rule: 'public' },
+  'GET /api/meetings/:slug/agenda.pdf': { rule: 'public' },
+  'GET /api/member-states': { rule: 'public' },
+  'GET /api/organizations': { rule: 'public' },
+  'GET /api/auth/session': { rule: 'public' },
+  'POST /api/auth/sign-in': {
+    rule: 'public',
+    body: () => ({ email: 'nobody@example.org', password: 'wrong password' }),
+  },
+  'POST /api/auth/sign-in/totp': { rule: 'pendingSecondFactor', body: () => ({ code: '123456' }) },
+  'POST /api/auth/sign-out': { rule: 'public' },
+  'POST /api/auth/sign-out-everywhere': { rule: 'signedIn' },
+  'PATCH /api/auth/profile': { rule: 'signedIn', body: () => ({ name: 'Renamed' }) },
+  'POST /api/auth/password': {
+    rule: 'signedIn',
+    body: () => ({ currentPassword: 'not the password', newPassword: 'another long passphrase' }),
+  },
+  'POST /api/auth/totp/setup': { rule: 'signedIn' },
+  'POST /api/auth/totp/enable': { rule: 'signedIn', body: () => ({ code: '123456' }) },
+  'POST /api/auth/totp/disable': { rule: 'notSecretariat', body: () => ({ password: 'not the password' }) },
+  'GET /api/users': { rule: 'secretariat' },
+  'POST /api/users/invitations': {
+    rule: 'secretariat',
+    body: (ctx) => ({ email: `invitee-${ctx.n()}@example.org`, name: 'Invitee', lang: 'fr', role: 'participant' }),
+  },
+  'POST /api/users/:id/roles': {
+    rule: 'secretariat',
+    body: () => ({ role: 'focal_point', memberState: 'URY' }),
+  },
+  'DELETE /api/users/:id/roles/:assignmentId': { rule: 'secretariat' },
+  'PATCH /api/users/:id': { rule: 'secretariat', body: () => ({ name: 'Target Renamed' }) },
+  'GET /api/outbox': { rule: 'secretariat' },
+  'GET /api/invitations/:token': { rule: 'public' },
+  'POST /api/invitations/:token': { rule: 'public', body: () => ({ password: 'a long enough passphrase' }) },
+  'POST /api/password-reset': { rule: 'public', body: () => ({ email: 'nobody@example.org' }) },
+  'POST /api/password-reset/:token': { rule: 'public', body: () => ({ password: 'a long enough passphrase' }) },
+  'GET /api/tokens': { rule: 'signedIn' },
+  'POST /api/tokens': { rule: 'signedIn', body: () => ({ name: 'script' }) },
+  'DELETE /api/tokens/:id': { rule: 'signedIn' },
+  'GET /api/meetings/:slug/source': { rule: 'secretariat' },
+  'PATCH /api/meetings/:slug': { rule: 'secretariat', body: () => ({ venue: text('Washington, D.C.') }) },
+  'PUT /api/meetings/:slug/concept-note/:kind': {
+    rule: 'secretariat',
+    url: `/api/meetings/${SLUG}/concept-note/objectives`,
+    body: () => ({ heading: text('Objectives'), body: text('- Exchange best practices'), notes: [] }),
+  },
+  'GET /api/meetings/:slug/agenda/draft': { rule: 'secretariat' },
+  'PUT /api/meetings/:slug/agenda/draft': { rule: 'secretariat', body: (ctx) => ctx.draft },
+  'POST /api/meetings/:slug/agenda/versions': { rule: 'secretariat' },
+  'GET /api/member-states/:iso3/contact': { rule: 'signedIn' },
+  'PUT /api/member-states/:iso3/contact': {
+    rule: 'stateARG',
+    body: () => ({ office: 'Ministerio', email: 'tip@example.org' }),
+  },
+  'GET /api/organizations/:id/contact': { rule: 'signedIn' },
+  'PUT /api/organizations/:id/contact': { rule: 'orgCIM', body: () => ({ office: 'CIM', phone: '+1 202 458 6084' }) },
+  'GET /api/audit': { rule: 'secretariat' },
+};
+
+interface Ctx {
+  n(): number;
+  draft: unknown;
+}
+
+let t: TestApp;
+const routes: string[] = [];
+const users = {} as Record<Exclude<Caller, 'anonymous'>, { id: string; roleIds: string[] }>;
+let target: { id: string; roleIds: string[] };
+let counter = 0;
+
+beforeAll(async () => {
+  t = await buildTestApp({
+    beforeRoutes: (app) =>
+      app.addHook('onRoute', (r: RouteOptions) => {
+        for (const m of [r.method].flat()) if (r.url.startsWith('/api/') && m !== 'HEAD') routes.push(`${m} ${r.url}`);
+      }),
+  });
+  await seedAll(t.database.db);
+  const db = t.database.db;
+  users.participant = await createUser(db, { roles: [{ role: 'participant' }] });
+  users.focalARG = await createUser(db, { roles: [{ role: 'focal_point', memberState: 'ARG' }] });
+  users.focalBRA = await createUser(db, { roles: [{ role: 'focal_point', memberState: 'BRA' }] });
+  users.repCIM = await createUser(db, { roles: [{ role: 'organization_rep', organizationId: 'cim' }] });
+  users.repIOM = await createUser(db, { roles: [{ role: 'organization_rep', organizationId: 'iom' }] });
+  users.secretariat = await createUser(db, { roles: [{ role: 'secretariat' }] });
+  target = await createUser(db, { roles: [{ role: 'participant' }] });
+});
+afterAll(async () => t.close());
+
+async function credentials(caller: Caller): Promise<Record<string, string>> {
+  if (caller === 'anonymous') return {};
+  // A fresh session per call: routes such as sign-out end the session they are called with.
+  const s = await createSession(
+    t.database.db,
+    users[caller].id,
+    { idleMinutes: 60, maxHours: 1 },
+    {
+      ip: null,
+      userAgent: null,
+      mfaPending: false,
+    },
+  );
+  return { cookie: `${sessionCookieName(t.app.config)}=${s.token}`, 'x-csrf-token': s.csrfToken };
+}
+
+async function urlFor(route: string, path: string): Promise<string> {
+  const entry = TABLE[route];
+  if (entry?.url) return entry.url;
+  let url = path.replace(':slug', SLUG).replace(':iso3', 'ARG').replace(':token', 'x'.repeat(43));
+  if (route.startsWith('GET /api/organizations/:id') || route.startsWith('PUT /api/organizations/:id')) {
+    url = url.replace(':id', 'cim');
+  }
+  if (url.includes(':assignmentId')) {
+    const extra = await createUser(t.database.db, { roles: [{ role: 'participant' }] });
+    url = url.replace(':id', extra.id).replace(':assignmentId', extra.roleIds[0] ?? 'none');
+  }
+  if (route.startsWith('DELETE /api/tokens/')) url = url.replace(':id', '00000000-0000-4000-8000-000000000000');
+  return url.replace(':id', target.id);
+}
+
+describe('access matrix', () => {
+  it('has an entry for every API route, and no entry for a route that does not exist', () => {
+    const missing = routes.filter((r) => !(r in TABLE));
+    const stale = Object.keys(TABLE).filter((r) => !routes.includes(r));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+
+  it('allows and refuses exactly as the table says, for every caller', async () => {
+    const draftRes = await t.app.inject({
+      url: `/api/meetings/${SLUG}/agenda/draft`,
+      headers: await credentials('secretariat'),
+    });
+    const { meeting: _m, ...draft } = draftRes.json<Record<string, unknown>>();
+    const ctx: Ctx = { n: () => counter++, draft };
+    const wrong: string[] = [];
+    for (const route of routes) {
+      const entry = TABLE[route];
+      if (!entry) continue;
+      const [method, path = ''] = route.split(' ');
+      for (const caller of CALLERS) {
+        const url = await urlFor(route, path);
+        const headers = await credentials(caller);
+        const body = entry.body?.(ctx);
+        const res = await t.app.inject({
+          method: method as 'GET',
+          url,
+          headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+        });
+        const code = res.statusCode === 401 || res.statusCode === 403 ? res.json<{ code: string }>().code : null;
+        const refused = code === 'unauthorized' || code === 'forbidden';
+        const expected = allows[entry.rule](caller);
+        if (refused === expected || res.statusCode >= 500) {
+          wrong.push(
+            `${route} as ${caller}: ${res.statusCode} ${code ?? ''} (expected ${expected ? 'allowed' : 'refused'})`,
+          );
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

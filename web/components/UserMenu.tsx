@@ -1,0 +1,113 @@
+import { useId, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Link, useLocation, useNavigate } from 'react-router';
+import type { Lang } from '../../shared/lang.js';
+import { useSession } from '../account/sessionContext.js';
+import { hasRole } from '../account/types.js';
+
+const ACCOUNT = ['profile', 'security', 'tokens'] as const;
+const SECRETARIAT = [
+  ['admin/users', 'nav.users'],
+  ['admin/outbox', 'nav.outbox'],
+  ['admin/audit', 'nav.audit'],
+  ['admin/meetings', 'nav.editMeeting'],
+] as const;
+
+// Pages of the sign-in flows: coming back to them after signing in makes no sense.
+const NO_RETURN = /^\/[a-z]{2}\/(?:sign-in|reset|invitation)(?:\/|$)/;
+
+/** "Sign in", or the user's name opening a disclosure with their pages and "Sign out". */
+export function UserMenu({ lang }: { lang: Lang }) {
+  const intl = useIntl();
+  const session = useSession();
+  const navigate = useNavigate();
+  const { pathname, search } = useLocation();
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+
+  if (session.state.status === 'loading') return null;
+  const user = session.user;
+  if (!user) {
+    const next =
+      NO_RETURN.test(pathname) || pathname === `/${lang}` ? '' : `?next=${encodeURIComponent(pathname + search)}`;
+    return (
+      <Link className="sign-in-link" to={`/${lang}/sign-in${next}`}>
+        <FormattedMessage id="nav.signIn" />
+      </Link>
+    );
+  }
+
+  const close = (focusButton: boolean) => {
+    setOpen(false);
+    if (focusButton) buttonRef.current?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      close(true);
+    }
+  };
+  const onBlur = (event: FocusEvent) => {
+    if (!rootRef.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
+  };
+  const onPanelClick = (event: MouseEvent) => {
+    if ((event.target as HTMLElement).closest('a')) setOpen(false);
+  };
+  const signOut = async () => {
+    try {
+      await session.signOut();
+      await session.leave(() => navigate(`/${lang}`));
+    } catch {
+      await session.refresh();
+    }
+  };
+
+  return (
+    <nav className="user-menu" aria-label={intl.formatMessage({ id: 'nav.account' })}>
+      <div ref={rootRef} onKeyDown={onKeyDown} onBlur={onBlur}>
+        <button
+          type="button"
+          ref={buttonRef}
+          className="user-menu-button"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span className="visually-hidden">
+            <FormattedMessage id="nav.accountOf" />{' '}
+          </span>
+          {user.name}
+        </button>
+        <div id={panelId} className="user-menu-panel" hidden={!open} onClick={onPanelClick}>
+          <ul>
+            {ACCOUNT.map((page) => (
+              <li key={page}>
+                <Link to={`/${lang}/account/${page}`}>
+                  <FormattedMessage id={`account.${page}.title`} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {hasRole(user, 'secretariat') && (
+            <ul aria-label={intl.formatMessage({ id: 'nav.secretariat' })}>
+              {SECRETARIAT.map(([path, id]) => (
+                <li key={path}>
+                  <Link to={`/${lang}/${path}`}>
+                    <FormattedMessage id={id} />
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <button type="button" className="secondary" onClick={() => void signOut()}>
+              <FormattedMessage id="nav.signOut" />
+            </button>
+          </p>
+        </div>
+      </div>
+    </nav>
+  );
+}
