@@ -24,7 +24,11 @@ describe('hardening', () => {
 
   it('leaves HSTS off when the public URL is plain http (development)', async () => {
     const database = await createTestDatabase();
-    const config = { ...loadConfig({ PUBLIC_URL: 'http://localhost:3000' }), serveWeb: false, dataDir: database.dataDir };
+    const config = {
+      ...loadConfig({ PUBLIC_URL: 'http://localhost:3000' }),
+      serveWeb: false,
+      dataDir: database.dataDir,
+    };
     const app = await buildApp({ config, database, logger: false });
     const res = await app.inject({ url: '/api/health' });
     expect(res.headers['strict-transport-security']).toBeUndefined();
