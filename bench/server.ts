@@ -21,8 +21,9 @@ const app = await buildApp({ config, database, logger: false });
 app.get('/bench/bare', async () => ({ status: 'ok' }));
 // Control: the agenda's own bytes, sent as a constant. Separates the cost of moving the payload
 // from the cost of our handler (lookup, cache, headers).
-const agendaBytes = (await app.inject({ url: '/api/meetings/oas-iom-tip-2005/agenda?lang=fr' })).body;
+let agendaBytes = '';
 app.get('/bench/same-payload', async (_req, reply) => reply.type('application/json; charset=utf-8').send(agendaBytes));
+agendaBytes = (await app.inject({ url: '/api/meetings/oas-iom-tip-2005/agenda?lang=fr' })).body;
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 console.log(
