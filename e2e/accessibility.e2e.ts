@@ -4,6 +4,7 @@ import { expectNoAxeViolations } from './support/axe.js';
 import { useBrowser, VIEWPORTS, type Device } from './support/browser.js';
 import { demo, paths, t, textIn, type Lang } from './support/demo.js';
 import { isFocused } from './support/keyboard.js';
+import { expectFitsWidth } from './support/layout.js';
 
 const web = useBrowser();
 
@@ -11,14 +12,6 @@ const DEVICES: Device[] = ['desktop', 'phone'];
 // The original and a translation: markers, longer words and another date format all show up.
 const AXE_LANGS: Lang[] = ['fr', 'es'];
 const cases = DEVICES.flatMap((device) => AXE_LANGS.map((lang) => ({ device, lang })));
-
-async function expectFitsWidth(page: Page): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth, `${page.url()} is wider than the screen (horizontal scroll)`).toBeLessThanOrEqual(innerWidth);
-}
 
 async function openLoaded(page: Page, url: string, heading: string): Promise<void> {
   await page.goto(url);

@@ -11,7 +11,19 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Origin of the server under test, e.g. http://127.0.0.1:41234 */
     baseUrl: string;
+    /**
+     * Where the server under test keeps its data, for the command line to act on the same
+     * database (`continental users create …`) while it runs.
+     */
+    serverEnv: ServerEnv;
   }
+}
+
+export interface ServerEnv {
+  DATA_DIR: string;
+  /** The per-run PostgreSQL database, or null on SQLite (in DATA_DIR). */
+  DATABASE_URL: string | null;
+  PUBLIC_URL: string;
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -146,6 +158,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     await waitForHealth(baseUrl, server, () => log);
     project.provide('baseUrl', baseUrl);
+    project.provide('serverEnv', { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PUBLIC_URL: baseUrl });
     return teardown;
   } catch (err) {
     await teardown();

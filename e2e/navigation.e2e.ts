@@ -21,8 +21,12 @@ describe('the first visit to /', () => {
 
 describe('pages that do not exist', () => {
   test('an unknown language offers the four languages, in the reader’s language', async () => {
-    const { page, url } = await web.open({ locale: 'es-MX' });
-    await page.goto(url('/xx/'));
+    const { page, url, problems } = await web.open({ locale: 'es-MX' });
+    // Outside the four languages the server knows the page is missing: it says so in the status
+    // (404) while still sending the app, which explains it in the reader's language.
+    problems.expect('GET /xx/ answers 404', (p) => new URL(p.url).pathname === '/xx/');
+    const response = await page.goto(url('/xx/'));
+    expect(response?.status()).toBe(404);
     const main = page.getByRole('main');
     await main.getByRole('heading', { level: 1, name: t('es', 'notFound.title'), exact: true }).waitFor();
     expect(await main.innerText()).toContain(t('es', 'notFound.language'));

@@ -180,6 +180,8 @@ export const apiUrl = {
   agendaIcs: (slug: string, lang: Lang) => `${meetingPath(slug)}/agenda.ics?lang=${lang}`,
   memberStates: (lang: Lang) => `/api/member-states?lang=${lang}`,
   organizations: (lang: Lang) => `/api/organizations?lang=${lang}`,
+  stateContact: (iso3: string) => `/api/member-states/${encodeURIComponent(iso3)}/contact`,
+  organizationContact: (id: string) => `/api/organizations/${encodeURIComponent(id)}/contact`,
 };
 
 export type { Agenda, MeetingDetail, MeetingList };

@@ -12,6 +12,7 @@ import { ResetPage, ResetRequestPage } from './account/ResetPages.js';
 import { ProfilePage } from './account/ProfilePage.js';
 import { SecurityPage } from './account/SecurityPage.js';
 import { TokensPage } from './account/TokensPage.js';
+import { ContactsPage } from './account/ContactsPage.js';
 
 // Secretariat screens are a separate chunk: the public never downloads them.
 const admin = () => import('./admin/pages.js');
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
       { path: 'account/profile', element: <ProfilePage /> },
       { path: 'account/security', element: <SecurityPage /> },
       { path: 'account/tokens', element: <TokensPage /> },
+      { path: 'account/contacts', element: <ContactsPage /> },
       { path: 'admin/users', lazy: () => admin().then((m) => ({ Component: m.UsersPage })) },
       { path: 'admin/outbox', lazy: () => admin().then((m) => ({ Component: m.OutboxPage })) },
       { path: 'admin/audit', lazy: () => admin().then((m) => ({ Component: m.AuditPage })) },

@@ -12,6 +12,8 @@ export { LANGS, LANG_NAMES, type Lang };
 export interface SeedText {
   original: Lang;
   text: Partial<Record<Lang, string>>;
+  /** Translations that are official too (a film's title is the same everywhere); by default only the original is. */
+  official?: Lang[];
 }
 
 export interface SeedItem {
@@ -60,8 +62,12 @@ export function textIn(value: SeedText, lang: Lang): string {
   return text;
 }
 
-/** The page shows "Unofficial translation" for a text read in any language but its original. */
-export const isTranslation = (value: SeedText, lang: Lang): boolean => value.original !== lang;
+/**
+ * The page shows "Unofficial translation" for a text read in any language but its original,
+ * unless the seed lists that translation as official.
+ */
+export const isUnofficial = (value: SeedText, lang: Lang): boolean =>
+  value.original !== lang && !(value.official ?? []).includes(lang);
 
 export const allItems = (day: SeedDay): SeedItem[] => day.blocks.flatMap((block) => block.items);
 

@@ -68,3 +68,16 @@ export const accountUrl = {
 export function hasRole(user: SessionUser | null, role: Role): boolean {
   return user !== null && user.roles.some((r) => r.role === role);
 }
+
+/** Whether the user edits some contact details: a state's focal point, an organisation's representative, the secretariat. */
+export function editsContacts(user: SessionUser | null): boolean {
+  return (
+    user !== null &&
+    user.roles.some(
+      (r) =>
+        r.role === 'secretariat' ||
+        (r.role === 'focal_point' && r.memberState !== null) ||
+        (r.role === 'organization_rep' && r.organizationId !== null),
+    )
+  );
+}

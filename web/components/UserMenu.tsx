@@ -3,7 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { Lang } from '../../shared/lang.js';
 import { useSession } from '../account/sessionContext.js';
-import { hasRole } from '../account/types.js';
+import { editsContacts, hasRole } from '../account/types.js';
 
 const ACCOUNT = ['profile', 'security', 'tokens'] as const;
 const SECRETARIAT = [
@@ -56,6 +56,8 @@ export function UserMenu({ lang }: { lang: Lang }) {
     if ((event.target as HTMLElement).closest('a')) setOpen(false);
   };
   const signOut = async () => {
+    // The menu stays mounted while signed out: closed now, it is closed for the next sign-in too.
+    setOpen(false);
     try {
       await session.signOut();
       await session.leave(() => navigate(`/${lang}`));
@@ -82,7 +84,7 @@ export function UserMenu({ lang }: { lang: Lang }) {
         </button>
         <div id={panelId} className="user-menu-panel" hidden={!open} onClick={onPanelClick}>
           <ul>
-            {ACCOUNT.map((page) => (
+            {(editsContacts(user) ? [...ACCOUNT, 'contacts' as const] : ACCOUNT).map((page) => (
               <li key={page}>
                 <Link to={`/${lang}/account/${page}`}>
                   <FormattedMessage id={`account.${page}.title`} />

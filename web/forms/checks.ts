@@ -29,6 +29,35 @@ export class Checks {
     return this;
   }
 
+  /** An address only when one is given (optional fields). */
+  optionalEmail(field: string, value: string): this {
+    if (value.trim() !== '' && !EMAIL.test(value.trim())) this.add(field, 'form.error.email');
+    return this;
+  }
+
+  /** At most `max` characters, counted as the server counts them (code points, before trimming). */
+  maxLength(field: string, value: string, max: number, label: string): boolean {
+    if ([...value].length <= max) return true;
+    this.add(field, 'form.error.maxLength', { field: label, max });
+    return false;
+  }
+
+  /** Blank, or a full http(s) address with a dotted host name, as the server requires. */
+  webAddress(field: string, value: string): this {
+    const text = value.trim();
+    if (text === '') return this;
+    let url: URL | null = null;
+    try {
+      url = new URL(text);
+    } catch {
+      // reported below
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.')) {
+      this.add(field, 'form.error.website');
+    }
+    return this;
+  }
+
   /** 8–128 characters (counted as the server counts them: code points). */
   password(field: string, value: string): this {
     const length = [...value].length;

@@ -44,6 +44,7 @@ const PATTERNS: [RegExp, string][] = [
   [/^must not be before the start date/, 'form.error.dateOrder'],
   [/time zone|IANA/, 'form.error.timeZone'],
   [/format "email"/, 'form.error.email'],
+  [/http:\/\/ or https:\/\//, 'form.error.website'],
   [/fewer than 1 characters|^empty$|must not be empty/, 'form.error.empty'],
   [/^must be at most \d+ characters|more than \d+ characters/, 'form.error.tooLong'],
 ];
@@ -95,7 +96,12 @@ export function problemErrors(intl: IntlShape, err: unknown, fields: Record<stri
           : fieldMessage(intl, problem, error.reason);
       if (!out.some((e) => e.field === field && e.message === message)) out.push({ field, message });
     }
-    return out;
+    // A nullable field with a bad value fails every branch of its union ("must be null", the
+    // real cause, "must match a schema in anyOf"): keep the cause, drop the generic sentences.
+    const generic = intl.formatMessage({ id: 'form.error.invalid' });
+    return out.filter(
+      (e) => e.message !== generic || !out.some((other) => other.field === e.field && other.message !== generic),
+    );
   }
   return [{ field: null, message: problemMessage(intl, error) }];
 }
