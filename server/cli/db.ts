@@ -1,6 +1,6 @@
 import { migrateToLatest } from '../db/migrate.js';
 import { seedAll } from '../db/seed/seed.js';
-import { withDatabase } from './context.js';
+import { CLI_AUDIT, withDatabase } from './context.js';
 
 export const DB_USAGE = `  migrate   apply pending database migrations
   seed      load reference data and the demo meeting (idempotent)`;
@@ -20,7 +20,7 @@ export async function migrateCommand(): Promise<number> {
 
 export async function seedCommand(): Promise<number> {
   return withDatabase(async ({ database }) => {
-    const report = await seedAll(database.db);
+    const report = await seedAll(database.db, CLI_AUDIT);
     console.log(
       `Seeded ${report.memberStates} member states and ${report.organizations} organisations; ` +
         (report.meetingsCreated.length

@@ -20,6 +20,12 @@ describe('demo data from the 2005 concept note', () => {
     expect(second.meetingsCreated).toEqual([]);
     const versions = await t.database.db.selectFrom('agenda_version').select('number').execute();
     expect(versions.map((v) => v.number).sort()).toEqual([1, null].sort());
+    const audited = await t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_type', 'object_id'])
+      .where('action', '=', 'seed.meeting_created')
+      .execute();
+    expect(audited).toEqual([{ actor_type: 'cli', object_id: SLUG }]);
   });
 
   it('holds the note’s five sections in French (official) and three unofficial translations', async () => {

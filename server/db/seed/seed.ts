@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { LANGS } from '../../../shared/lang.js';
 import type { MultiText } from '../../../shared/text.js';
+import { writeAudit, type AuditContext } from '../../audit/audit.js';
 import { publishAgenda } from '../../modules/agenda/publish-agenda.js';
 import { createDraft } from '../../modules/agenda/repository.js';
 import type { StoredPresenter, TreeDay } from '../../modules/agenda/tree.js';
@@ -106,8 +107,20 @@ function toDays(seed: SeedMeeting, names: Awaited<ReturnType<typeof organization
   }));
 }
 
+/** The actor of data loaded when the server starts (the CLI's `seed` passes its own). */
+export const STARTUP_AUDIT: AuditContext = {
+  actor: { kind: 'cli', label: 'server start (demo data)' },
+  role: 'cli',
+  requestId: null,
+  ip: null,
+};
+
 /** Creates a meeting from a seed file unless its slug exists: a seed never overwrites edits. */
-export async function seedMeeting(db: Kysely<DB>, seed: SeedMeeting): Promise<boolean> {
+export async function seedMeeting(
+  db: Kysely<DB>,
+  seed: SeedMeeting,
+  audit: AuditContext = STARTUP_AUDIT,
+): Promise<boolean> {
   const exists = await db.selectFrom('meeting').select('id').where('slug', '=', seed.slug).executeTakeFirst();
   if (exists) return false;
   const meetingId = newId();
@@ -158,16 +171,17 @@ export async function seedMeeting(db: Kysely<DB>, seed: SeedMeeting): Promise<bo
       { title: toMultiText(seed.agenda.title), label: seed.agenda.label ? toMultiText(seed.agenda.label) : null },
       toDays(seed, names),
     );
+    await writeAudit(trx, audit, { action: 'seed.meeting_created', objectType: 'meeting', objectId: seed.slug });
   });
   // The note's agenda is what was circulated: it is published as version 1.
   await publishAgenda(db, meetingId);
   return true;
 }
 
-export async function seedAll(db: Kysely<DB>): Promise<SeedReport> {
+export async function seedAll(db: Kysely<DB>, audit: AuditContext = STARTUP_AUDIT): Promise<SeedReport> {
   const ref = await seedReference(db);
   const meetings = [readSeed<SeedMeeting>('meeting-oas-iom-tip-2005.json')];
   const created: string[] = [];
-  for (const m of meetings) if (await seedMeeting(db, m)) created.push(m.slug);
+  for (const m of meetings) if (await seedMeeting(db, m, audit)) created.push(m.slug);
   return { ...ref, meetingsCreated: created };
 }
