@@ -145,14 +145,20 @@ describe('the draft agenda', () => {
       .where('outcome', '=', 'success')
       .orderBy('at')
       .execute();
-    expect(entries.map((e) => e.action)).toEqual(['agenda.draft.update', 'agenda.publish', 'agenda.publish']);
-    const draftChanges = JSON.parse(entries[0]!.changes) as Record<string, unknown>;
+    // The meeting's history starts with its creation from the seed file.
+    expect(entries.map((e) => e.action)).toEqual([
+      'seed.meeting_created',
+      'agenda.draft.update',
+      'agenda.publish',
+      'agenda.publish',
+    ]);
+    const draftChanges = JSON.parse(entries[1]!.changes) as Record<string, unknown>;
     expect(draftChanges).toMatchObject({
       'items.d1-3.at': { before: '2005-04-06 afternoon #3', after: '2005-04-07 afternoon #3' },
       'items.d1-2.title.values.fr.text': { before: 'Rapports des régions', after: 'Rapports des sous-régions' },
       [`items.${newKey}.presenters`]: { before: null, after: 'org:cim; Présidence' },
     });
-    expect(JSON.parse(entries[1]!.changes)).toEqual({
+    expect(JSON.parse(entries[2]!.changes)).toEqual({
       version: { before: 1, after: 2 },
       changeLog: { before: null, after: { added: 1, removed: 1, moved: 1, retitled: 1 } },
     });
