@@ -19,3 +19,30 @@ export async function callerWith(
 }
 
 export const secretariat = (t: TestApp) => callerWith(t, [{ role: 'secretariat' }]);
+
+/** A multilingual title in the shape the editing API takes: French original, optional English. */
+export const frenchTitle = (fr: string, en?: string) => ({
+  original: 'fr' as const,
+  values: { fr: { text: fr, official: true }, ...(en ? { en: { text: en, official: false } } : {}) },
+});
+
+/** PATCH /api/meetings/:slug as `caller` (anonymous when null). */
+export function patchMeeting(t: TestApp, slug: string, payload: unknown, caller: Caller | null) {
+  return t.app.inject({
+    method: 'PATCH',
+    url: `/api/meetings/${slug}?lang=en`,
+    headers: caller?.headers ?? {},
+    payload: payload as object,
+  });
+}
+
+/** The audit entries of one action on one object, oldest first. */
+export function auditRowsFor(t: TestApp, action: string, objectId: string) {
+  return t.database.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', action)
+    .where('object_id', '=', objectId)
+    .orderBy('at')
+    .execute();
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../../shared/schemas/meeting.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { createMeeting } from '../../test/factories.js';
-import { callerWith, secretariat, type Caller } from './actors.test-helper.js';
+import { callerWith, secretariat, type Caller, auditRowsFor, frenchTitle, patchMeeting } from './actors.test-helper.js';
 
 let t: TestApp;
 let staff: Caller;
@@ -12,29 +12,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const title = (fr: string, en?: string) => ({
-  original: 'fr' as const,
-  values: { fr: { text: fr, official: true }, ...(en ? { en: { text: en, official: false } } : {}) },
-});
-
-async function patch(slug: string, payload: unknown, caller: Caller | null = staff) {
-  return t.app.inject({
-    method: 'PATCH',
-    url: `/api/meetings/${slug}?lang=en`,
-    headers: caller?.headers ?? {},
-    payload: payload as object,
-  });
-}
-
-async function auditRows(action: string, objectId: string) {
-  return t.database.db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where('action', '=', action)
-    .where('object_id', '=', objectId)
-    .orderBy('at')
-    .execute();
-}
+const title = frenchTitle;
+const patch = (slug: string, payload: unknown, caller: Caller | null = staff) => patchMeeting(t, slug, payload, caller);
+const auditRows = (action: string, objectId: string) => auditRowsFor(t, action, objectId);
 
 describe('who may edit', () => {
   it('refuses focal points, organisation representatives, participants (403) and the public (401), and audits each refusal', async () => {

@@ -4,7 +4,7 @@ import type { ConceptSectionSource, MeetingSource } from '../../../shared/schema
 import type { MeetingDetail } from '../../../shared/schemas/meeting.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { createMeeting } from '../../test/factories.js';
-import { secretariat, type Caller } from './actors.test-helper.js';
+import { secretariat, type Caller, auditRowsFor, frenchTitle, patchMeeting } from './actors.test-helper.js';
 
 let t: TestApp;
 let staff: Caller;
@@ -14,29 +14,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const title = (fr: string, en?: string) => ({
-  original: 'fr' as const,
-  values: { fr: { text: fr, official: true }, ...(en ? { en: { text: en, official: false } } : {}) },
-});
-
-async function patch(slug: string, payload: unknown, caller: Caller | null = staff) {
-  return t.app.inject({
-    method: 'PATCH',
-    url: `/api/meetings/${slug}?lang=en`,
-    headers: caller?.headers ?? {},
-    payload: payload as object,
-  });
-}
-
-async function auditRows(action: string, objectId: string) {
-  return t.database.db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where('action', '=', action)
-    .where('object_id', '=', objectId)
-    .orderBy('at')
-    .execute();
-}
+const title = frenchTitle;
+const patch = (slug: string, payload: unknown, caller: Caller | null = staff) => patchMeeting(t, slug, payload, caller);
+const auditRows = (action: string, objectId: string) => auditRowsFor(t, action, objectId);
 
 describe('PATCH /api/meetings/:slug', () => {
   it('shows a new title at once on the public meeting and its (cached) agenda, and audits it', async () => {
