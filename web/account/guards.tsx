@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import type { Role } from '../../shared/roles.js';
-import { ErrorView, Loading } from '../components/Status.js';
+import { ErrorView, Loading, StatusPage } from '../components/Status.js';
 import { useDocumentTitle, usePageLang } from '../i18n/hooks.js';
 import { signInPath } from './next.js';
 import { useSession } from './sessionContext.js';
@@ -10,24 +9,7 @@ import { hasRole, type SessionUser } from './types.js';
 
 /** A signed-in user without the role a page needs. */
 export function NotAllowedView() {
-  const intl = useIntl();
-  const lang = usePageLang();
-  useDocumentTitle(intl.formatMessage({ id: 'guard.notAllowed.title' }));
-  return (
-    <div className="status-page">
-      <h1>
-        <FormattedMessage id="guard.notAllowed.title" />
-      </h1>
-      <p>
-        <FormattedMessage id="guard.notAllowed.body" />
-      </p>
-      <p>
-        <Link to={`/${lang}`}>
-          <FormattedMessage id="notFound.home" />
-        </Link>
-      </p>
-    </div>
-  );
+  return <StatusPage titleId="guard.notAllowed.title" bodyId="guard.notAllowed.body" />;
 }
 
 interface GuardProps {

@@ -13,17 +13,18 @@ export function Loading() {
   );
 }
 
-export function NotFoundView() {
+/** A full-page message (not found, not allowed) with a way back to the home page. */
+export function StatusPage({ titleId, bodyId }: { titleId: string; bodyId: string }) {
   const intl = useIntl();
   const lang = usePageLang();
-  useDocumentTitle(intl.formatMessage({ id: 'notFound.title' }));
+  useDocumentTitle(intl.formatMessage({ id: titleId }));
   return (
     <div className="status-page">
       <h1>
-        <FormattedMessage id="notFound.title" />
+        <FormattedMessage id={titleId} />
       </h1>
       <p>
-        <FormattedMessage id="notFound.body" />
+        <FormattedMessage id={bodyId} />
       </p>
       <p>
         <Link to={`/${lang}`}>
@@ -32,6 +33,10 @@ export function NotFoundView() {
       </p>
     </div>
   );
+}
+
+export function NotFoundView() {
+  return <StatusPage titleId="notFound.title" bodyId="notFound.body" />;
 }
 
 export function ErrorView({ error, retry }: { error: ApiError; retry: () => void }) {
