@@ -22,6 +22,7 @@ import { agendaRoutes } from './modules/agenda/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { editingRoutes } from './modules/editing/routes.js';
+import { participationRoutes } from './modules/participation/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { meetingRoutes } from './modules/meeting/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
@@ -113,6 +114,7 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
         { name: 'users', description: 'Users, roles, invitations, password reset, access tokens, outbox' },
         { name: 'editing', description: 'Editing meetings, concept notes and the agenda draft' },
         { name: 'audit', description: 'The audit trail' },
+        { name: 'participation', description: 'Participation rules, delegations, registrations, accreditation' },
         { name: 'system', description: 'Health' },
       ],
     },
@@ -147,6 +149,7 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
   userRoutes(app);
   editingRoutes(app);
   auditRoutes(app);
+  participationRoutes(app);
 
   registerWeb(app, config);
   return app;

@@ -2,6 +2,7 @@ import type { DB } from './schema.js';
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
 import * as m20261128T1700 from './migrations/20261128T1700-reference-meetings-agenda.js';
 import * as m20261128T1800 from './migrations/20261128T1800-accounts-audit.js';
+import * as m20261128T2000 from './migrations/20261128T2000-participation.js';
 
 /*
  * The ordered list of migrations. A static list rather than a folder scan: it works the same
@@ -11,6 +12,7 @@ import * as m20261128T1800 from './migrations/20261128T1800-accounts-audit.js';
 const MIGRATIONS: Record<string, Migration> = {
   '20261128T1700-reference-meetings-agenda': m20261128T1700,
   '20261128T1800-accounts-audit': m20261128T1800,
+  '20261128T2000-participation': m20261128T2000,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -115,6 +115,12 @@ export interface DB {
   outbox_message: OutboxMessageTable;
   audit_log: AuditLogTable;
   contact_details: ContactDetailsTable;
+  participation_rules: ParticipationRulesTable;
+  accreditation: AccreditationTable;
+  allocation: AllocationTable;
+  delegation: DelegationTable;
+  registration: RegistrationTable;
+  idempotency_key: IdempotencyKeyTable;
 }
 
 export interface AppUserTable {
@@ -226,4 +232,94 @@ export interface ContactDetailsTable {
   address: string | null;
   website: string | null;
   updated_at: string;
+}
+
+export interface ParticipationRulesTable {
+  meeting_id: string;
+  /** JSON: shared/schemas/participation.ts ParticipationRules */
+  rules: string;
+  updated_at: string;
+}
+
+export interface AccreditationTable {
+  organization_id: string;
+  status: string;
+  valid_from: string | null;
+  valid_until: string | null;
+  website: string | null;
+  updated_at: string;
+}
+
+export interface AllocationTable {
+  id: string;
+  meeting_id: string;
+  /** a category code, or "*" for a state's total */
+  category: string;
+  /** "state:ARG", "org:<id>" or "meeting" */
+  scope: string;
+  cap: number;
+  used: number;
+  extra: number;
+}
+
+export interface DelegationTable {
+  id: string;
+  meeting_id: string;
+  member_state: string | null;
+  organization_id: string | null;
+  head_registration_id: string | null;
+  credentials_status: string;
+  credentials_file: Buffer | null;
+  credentials_file_name: string | null;
+  credentials_received_at: string | null;
+  updated_at: string;
+}
+
+export interface RegistrationTable {
+  id: string;
+  meeting_id: string;
+  category: string;
+  member_state: string | null;
+  organization_id: string | null;
+  delegation_id: string | null;
+  status: string;
+  holds_place: number;
+  over_quota: number;
+  allocations: string;
+  given_name: string;
+  family_name: string;
+  sort_name: string;
+  title: string | null;
+  position: string | null;
+  institution: string | null;
+  email: string;
+  phone: string | null;
+  gender: string;
+  preferred_lang: string;
+  /** encrypted (server/auth/crypto.ts), bound to the registration id */
+  id_document: string | null;
+  public_consent: number;
+  decision_reason: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  substitutes_id: string | null;
+  substituted_by_id: string | null;
+  check_in_code: string;
+  checked_in_at: string | null;
+  checked_in_by: string | null;
+  created_by: string | null;
+  nominator_email: string | null;
+  nominator_lang: string | null;
+  personal_data_purged_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IdempotencyKeyTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: string;
 }

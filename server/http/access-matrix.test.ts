@@ -14,7 +14,15 @@ import { createUser } from '../test/users.js';
  */
 type Caller = 'anonymous' | 'participant' | 'focalARG' | 'focalBRA' | 'repCIM' | 'repIOM' | 'secretariat';
 const CALLERS: Caller[] = ['anonymous', 'participant', 'focalARG', 'focalBRA', 'repCIM', 'repIOM', 'secretariat'];
-type Rule = 'public' | 'signedIn' | 'secretariat' | 'stateARG' | 'orgCIM' | 'pendingSecondFactor' | 'notSecretariat';
+type Rule =
+  | 'public'
+  | 'signedIn'
+  | 'secretariat'
+  | 'stateARG'
+  | 'orgCIM'
+  | 'actsForSomeone'
+  | 'pendingSecondFactor'
+  | 'notSecretariat';
 
 const allows: Record<Rule, (c: Caller) => boolean> = {
   public: () => true,
@@ -22,6 +30,8 @@ const allows: Record<Rule, (c: Caller) => boolean> = {
   secretariat: (c) => c === 'secretariat',
   stateARG: (c) => c === 'secretariat' || c === 'focalARG',
   orgCIM: (c) => c === 'secretariat' || c === 'repCIM',
+  // Focal points and representatives (each narrowed to their own) and the secretariat.
+  actsForSomeone: (c) => c !== 'anonymous' && c !== 'participant',
   // Only a session whose password was right and whose second factor is due; none of these callers.
   pendingSecondFactor: () => false,
   // Secretariat accounts may not turn their second factor off.
@@ -101,17 +111,53 @@ const TABLE: Record<string, { rule: Rule; url?: string; body?: (ctx: Ctx) => unk
   'GET /api/organizations/:id/contact': { rule: 'signedIn' },
   'PUT /api/organizations/:id/contact': { rule: 'orgCIM', body: () => ({ office: 'CIM', phone: '+1 202 458 6084' }) },
   'GET /api/audit': { rule: 'secretariat' },
+  'GET /api/meetings/:slug/participation-rules': { rule: 'public' },
+  'PUT /api/meetings/:slug/participation-rules': { rule: 'secretariat', body: (ctx) => ctx.rules },
+  'POST /api/meetings/:slug/registrations': {
+    rule: 'stateARG',
+    body: (ctx) => ({
+      category: 'permanent_mission',
+      memberState: 'ARG',
+      person: { givenName: 'Ana', familyName: 'Pérez', email: `ana-${ctx.n()}@example.org` },
+    }),
+  },
+  'GET /api/meetings/:slug/registrations': { rule: 'actsForSomeone' },
+  'GET /api/meetings/:slug/registrations/:id': { rule: 'stateARG' },
+  'POST /api/meetings/:slug/registrations/:id/decision': {
+    rule: 'secretariat',
+    body: () => ({ decision: 'accredit' }),
+  },
+  'POST /api/meetings/:slug/registrations/:id/withdrawal': { rule: 'stateARG', body: () => ({}) },
+  'POST /api/meetings/:slug/registrations/:id/substitution': {
+    rule: 'stateARG',
+    body: (ctx) => ({ person: { givenName: 'Rosa', familyName: 'Díaz', email: `rosa-${ctx.n()}@example.org` } }),
+  },
+  'GET /api/meetings/:slug/delegations': { rule: 'actsForSomeone' },
+  'GET /api/meetings/:slug/delegations/:code': { rule: 'stateARG' },
+  'PATCH /api/meetings/:slug/delegations/:code': { rule: 'stateARG', body: () => ({ headRegistrationId: null }) },
+  'PUT /api/meetings/:slug/delegations/:code/credentials': { rule: 'stateARG', body: () => ({}) },
+  'GET /api/meetings/:slug/delegations/:code/credentials': { rule: 'stateARG' },
+  'GET /api/civil-society-organizations': { rule: 'public' },
+  'POST /api/civil-society-organizations': {
+    rule: 'secretariat',
+    body: (ctx) => ({ name: `Fundación ${ctx.n()}`, country: 'ARG', status: 'accredited' }),
+  },
+  'PATCH /api/civil-society-organizations/:id': { rule: 'secretariat', body: () => ({ status: 'accredited' }) },
 };
 
 interface Ctx {
   n(): number;
   draft: unknown;
+  rules: unknown;
 }
 
 let t: TestApp;
 const routes: string[] = [];
 const users = {} as Record<Exclude<Caller, 'anonymous'>, { id: string; roleIds: string[] }>;
 let target: { id: string; roleIds: string[] };
+/** An ARG registration, for the routes about one registration. */
+let registrationId = '';
+let csoId = '';
 let counter = 0;
 
 beforeAll(async () => {
@@ -130,6 +176,25 @@ beforeAll(async () => {
   users.repIOM = await createUser(db, { roles: [{ role: 'organization_rep', organizationId: 'iom' }] });
   users.secretariat = await createUser(db, { roles: [{ role: 'secretariat' }] });
   target = await createUser(db, { roles: [{ role: 'participant' }] });
+  const admin = await credentials('secretariat');
+  const reg = await t.app.inject({
+    method: 'POST',
+    url: `/api/meetings/${SLUG}/registrations`,
+    headers: admin,
+    payload: {
+      category: 'permanent_mission',
+      memberState: 'ARG',
+      person: { givenName: 'Eva', familyName: 'Luna', email: 'eva@example.org' },
+    },
+  });
+  registrationId = reg.json<{ id: string }>().id;
+  const cso = await t.app.inject({
+    method: 'POST',
+    url: '/api/civil-society-organizations',
+    headers: admin,
+    payload: { name: 'Red Argentina contra la Trata', country: 'ARG', status: 'accredited' },
+  });
+  csoId = cso.json<{ id: string }>().id;
 });
 afterAll(async () => t.close());
 
@@ -152,7 +217,13 @@ async function credentials(caller: Caller): Promise<Record<string, string>> {
 async function urlFor(route: string, path: string): Promise<string> {
   const entry = TABLE[route];
   if (entry?.url) return entry.url;
-  let url = path.replace(':slug', SLUG).replace(':iso3', 'ARG').replace(':token', 'x'.repeat(43));
+  if (path.includes('/registrations/:id')) return path.replace(':slug', SLUG).replace(':id', registrationId);
+  if (path.startsWith('/api/civil-society-organizations/:id')) return path.replace(':id', csoId);
+  let url = path
+    .replace(':slug', SLUG)
+    .replace(':code', 'ARG')
+    .replace(':iso3', 'ARG')
+    .replace(':token', 'x'.repeat(43));
   if (route.startsWith('GET /api/organizations/:id') || route.startsWith('PUT /api/organizations/:id')) {
     url = url.replace(':id', 'cim');
   }
@@ -177,7 +248,8 @@ describe('access matrix', () => {
       headers: await credentials('secretariat'),
     });
     const { meeting: _m, ...draft } = draftRes.json<Record<string, unknown>>();
-    const ctx: Ctx = { n: () => counter++, draft };
+    const rules = (await t.app.inject({ url: `/api/meetings/${SLUG}/participation-rules` })).json<unknown>();
+    const ctx: Ctx = { n: () => counter++, draft, rules };
     const wrong: string[] = [];
     for (const route of routes) {
       const entry = TABLE[route];

@@ -7,6 +7,8 @@ import { publishAgenda } from '../../modules/agenda/publish-agenda.js';
 import { createDraft } from '../../modules/agenda/repository.js';
 import type { StoredPresenter, TreeDay } from '../../modules/agenda/tree.js';
 import { organizationNames } from '../../modules/reference/repository.js';
+import { conceptNoteRules } from '../../modules/participation/rules.js';
+import { saveRules } from '../../modules/participation/save-rules.js';
 import { newId, nowIso } from '../ids.js';
 import { json } from '../json.js';
 import type { DB } from '../schema.js';
@@ -183,5 +185,29 @@ export async function seedAll(db: Kysely<DB>, audit: AuditContext = STARTUP_AUDI
   const meetings = [readSeed<SeedMeeting>('meeting-oas-iom-tip-2005.json')];
   const created: string[] = [];
   for (const m of meetings) if (await seedMeeting(db, m, audit)) created.push(m.slug);
+  for (const m of meetings) await seedParticipationRules(db, m.slug, audit);
   return { ...ref, meetingsCreated: created };
+}
+
+/**
+ * Gives a seeded meeting the concept note's participation rules unless it has rules (also for
+ * databases created before rules existed); the invited states are those that took part in 2005.
+ */
+export async function seedParticipationRules(db: Kysely<DB>, slug: string, audit: AuditContext = STARTUP_AUDIT) {
+  const meeting = await db.selectFrom('meeting').select(['id', 'slug']).where('slug', '=', slug).executeTakeFirst();
+  if (!meeting) return false;
+  const has = await db
+    .selectFrom('participation_rules')
+    .select('meeting_id')
+    .where('meeting_id', '=', meeting.id)
+    .executeTakeFirst();
+  if (has) return false;
+  const invited = await db
+    .selectFrom('member_state')
+    .select('iso3')
+    .where('participated_2005', '=', 1)
+    .orderBy('iso3')
+    .execute();
+  await db.transaction().execute((trx) => saveRules(trx, audit, meeting, conceptNoteRules(invited.map((s) => s.iso3))));
+  return true;
 }
