@@ -23,6 +23,8 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { editingRoutes } from './modules/editing/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
+import { participantListRoutes } from './modules/participant-list/routes.js';
+import { checkInRoutes } from './modules/check-in/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { meetingRoutes } from './modules/meeting/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
@@ -150,6 +152,8 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
   editingRoutes(app);
   auditRoutes(app);
   participationRoutes(app);
+  participantListRoutes(app);
+  checkInRoutes(app);
 
   registerWeb(app, config);
   return app;

@@ -143,6 +143,13 @@ const TABLE: Record<string, { rule: Rule; url?: string; body?: (ctx: Ctx) => unk
     body: (ctx) => ({ name: `Fundación ${ctx.n()}`, country: 'ARG', status: 'accredited' }),
   },
   'PATCH /api/civil-society-organizations/:id': { rule: 'secretariat', body: () => ({ status: 'accredited' }) },
+  'GET /api/meetings/:slug/participants.pdf': { rule: 'public' },
+  'GET /api/meetings/:slug/participants.csv': { rule: 'public' },
+  'GET /api/meetings/:slug/participants.xlsx': { rule: 'public' },
+  'GET /api/meetings/:slug/badges.pdf': { rule: 'secretariat' },
+  'POST /api/meetings/:slug/check-ins': { rule: 'secretariat', body: () => ({ code: 'no-such-code-0000' }) },
+  'GET /api/meetings/:slug/check-in/roster': { rule: 'secretariat' },
+  'GET /api/meetings/:slug/participation-statistics': { rule: 'secretariat' },
 };
 
 interface Ctx {
