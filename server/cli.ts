@@ -1,5 +1,6 @@
 import { DB_USAGE, migrateCommand, seedCommand } from './cli/db.js';
 import { UsageError } from './cli/context.js';
+import { PURGE_USAGE, purgeCommand } from './cli/personal-data.js';
 import { TOKENS_USAGE, tokensCommand } from './cli/tokens.js';
 import { USERS_USAGE, usersCommand } from './cli/users.js';
 import { ConfigError } from './config.js';
@@ -10,6 +11,7 @@ Commands:
 ${DB_USAGE}
 ${USERS_USAGE}
 ${TOKENS_USAGE}
+${PURGE_USAGE}
   help      show this help
 
 Configuration comes from the environment, as for the server: DATA_DIR or DATABASE_URL,
@@ -34,6 +36,8 @@ async function run(argv: string[]): Promise<number> {
       return usersCommand(rest);
     case 'tokens':
       return tokensCommand(rest);
+    case 'purge-personal-data':
+      return purgeCommand(rest);
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
