@@ -9,6 +9,7 @@ import { usePageLang } from '../i18n/hooks.js';
 import { RequireUser } from '../account/guards.js';
 import { ConceptSectionForm } from './ConceptSectionForm.js';
 import { MeetingDetailsForm } from './MeetingDetailsForm.js';
+import { ParticipationRulesSection } from './ParticipationRulesForm.js';
 import { preview } from './multiText.js';
 
 function Editor({ meeting, reload }: { meeting: MeetingSource; reload: () => void }) {
@@ -40,6 +41,12 @@ function Editor({ meeting, reload }: { meeting: MeetingSource; reload: () => voi
           <FormattedMessage id="editing.details" />
         </h2>
         <MeetingDetailsForm meeting={meeting} onSaved={reload} />
+      </section>
+      <section aria-labelledby="participation-rules">
+        <h2 id="participation-rules">
+          <FormattedMessage id="rules.heading" />
+        </h2>
+        <ParticipationRulesSection slug={meeting.slug} timeZone={meeting.timeZone} />
       </section>
       <section aria-labelledby="concept-note-edit">
         <h2 id="concept-note-edit">
