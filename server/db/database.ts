@@ -51,7 +51,12 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
       statements.clear();
       sqlite.close();
     },
-    prepare: (text: string) => {
+    prepare: (sqlText: string) => {
+      // Kysely opens transactions with a plain (deferred) BEGIN. A deferred transaction that
+      // reads and then writes cannot wait for another process's write lock (SQLite answers BUSY
+      // at once); IMMEDIATE takes the write lock up front, waiting up to busy_timeout. Within one
+      // process transactions already run one at a time, so this costs nothing there.
+      const text = sqlText === 'begin' ? 'begin immediate' : sqlText;
       let stmt = statements.get(text);
       if (!stmt) {
         stmt = sqlite.prepare(text);
