@@ -326,3 +326,18 @@ describe('rules', () => {
     expect((await call(w.t, w.focalARG, 'PUT', '/participation-rules', current)).statusCode).toBe(403);
   });
 });
+
+describe('applications', () => {
+  it('lets anyone apply as an expert, pending the secretariat, but not take a government place', async () => {
+    const applied = await register(w.t, null, {
+      category: 'expert',
+      person: person({ institution: 'Universidad de Chile' }),
+    });
+    expect(applied.statusCode).toBe(201);
+    expect(applied.json()).toMatchObject({ status: 'applied', category: 'expert', delegationName: null });
+    const gov = await register(w.t, null, government('ARG'));
+    expect(gov.statusCode).toBe(401);
+    const list = (await call(w.t, w.secretariat, 'GET', '/registrations?status=applied')).json();
+    expect(list.items.map((r: { id: string }) => r.id)).toContain(applied.json().id);
+  });
+});
