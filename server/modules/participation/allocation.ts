@@ -45,12 +45,16 @@ export function placesFor(
   if (rules.perStateTotal !== null && rule.countsTowardStateTotal && target.memberState) {
     places.push({ category: '*', scope: stateScope(target.memberState), cap: rules.perStateTotal });
   }
-  // One order for every transaction, so two registrations never wait on each other's rows
-  // crosswise; the category before the total, so a refusal names the most specific limit.
-  return places.sort(
-    (a, b) => Number(a.category === '*') - Number(b.category === '*') || placeKey(a).localeCompare(placeKey(b)),
-  );
+  return places.sort(lockOrder);
 }
+
+/**
+ * The one order in which every transaction touches allocation rows, taking places or giving them
+ * back, so two transactions never wait on each other's rows crosswise (a deadlock on PostgreSQL);
+ * the category before the total, so a refusal names the most specific limit.
+ */
+export const lockOrder = (a: { category: string; scope: string }, b: { category: string; scope: string }): number =>
+  Number(a.category === '*') - Number(b.category === '*') || placeKey(a).localeCompare(placeKey(b));
 
 /**
  * Takes one place in each limited thing, or fails with 409 quota_exceeded naming the first one full.
@@ -66,28 +70,25 @@ export async function takePlaces(
 ): Promise<{ keys: string[]; over: string[] }> {
   const over: string[] = [];
   for (const place of places) {
-    await trx
-      .insertInto('allocation')
-      .values({
-        id: newId(),
-        meeting_id: meetingId,
-        category: place.category,
-        scope: place.scope,
-        cap: place.cap,
-        used: 0,
-        extra: 0,
-      })
-      .onConflict((oc) => oc.columns(['meeting_id', 'category', 'scope']).doNothing())
-      .execute();
-    const taken = await trx
-      .updateTable('allocation')
-      .set({ used: sql`used + 1` })
-      .where('meeting_id', '=', meetingId)
-      .where('category', '=', place.category)
-      .where('scope', '=', place.scope)
-      .where(sql<boolean>`used < cap`)
-      .returning('id')
-      .executeTakeFirst();
+    let taken = await take(trx, meetingId, place);
+    if (!taken) {
+      // First place ever taken in this group: create its row (a concurrent first meets the
+      // unique constraint and does nothing), then take the place as anyone else would.
+      await trx
+        .insertInto('allocation')
+        .values({
+          id: newId(),
+          meeting_id: meetingId,
+          category: place.category,
+          scope: place.scope,
+          cap: place.cap,
+          used: 0,
+          extra: 0,
+        })
+        .onConflict((oc) => oc.columns(['meeting_id', 'category', 'scope']).doNothing())
+        .execute();
+      taken = await take(trx, meetingId, place);
+    }
     if (taken) continue;
     if (!override) throw quotaExceeded(place);
     await trx
@@ -100,6 +101,19 @@ export async function takePlaces(
     over.push(placeKey(place));
   }
   return { keys: places.map(placeKey), over };
+}
+
+/** The conditional UPDATE that takes one place; no row back means the group is full (or has no row yet). */
+function take(trx: Transaction<DB>, meetingId: string, place: Place) {
+  return trx
+    .updateTable('allocation')
+    .set({ used: sql`used + 1` })
+    .where('meeting_id', '=', meetingId)
+    .where('category', '=', place.category)
+    .where('scope', '=', place.scope)
+    .where(sql<boolean>`used < cap`)
+    .returning('id')
+    .executeTakeFirst();
 }
 
 function quotaExceeded(place: Place): AppError {
@@ -118,8 +132,7 @@ function quotaExceeded(place: Place): AppError {
  * group returns to its cap rather than opening a place the cap does not allow.
  */
 export async function releasePlaces(trx: Transaction<DB>, meetingId: string, keys: string[]): Promise<void> {
-  for (const key of [...keys].sort()) {
-    const { category, scope } = parsePlaceKey(key);
+  for (const { category, scope } of keys.map(parsePlaceKey).sort(lockOrder)) {
     await trx
       .updateTable('allocation')
       .set({

@@ -61,6 +61,8 @@ export async function decide(
   id: string,
   input: { decision: 'accredit' | 'reject'; reason?: string },
 ): Promise<{ row: RegistrationRow; mail: QueuedMail[] }> {
+  // Held for the transaction, so a change of rules (which recounts places) cannot miss this release.
+  await readRules(trx, meeting.id, { engine: deps.engine, share: true });
   const row = await lockRegistration(trx, meeting.id, id);
   if (!PENDING.includes(row.status)) {
     throw statusConflict(row, input.decision === 'accredit' ? 'accredited' : 'rejected');
@@ -109,6 +111,7 @@ export async function withdraw(
   id: string,
   reason: string | undefined,
 ): Promise<{ row: RegistrationRow; mail: QueuedMail[] }> {
+  await readRules(trx, meeting.id, { engine: deps.engine, share: true });
   const row = await lockRegistration(trx, meeting.id, id);
   if (!HOLDING.includes(row.status)) throw statusConflict(row, 'withdrawn');
   await releasePlaces(trx, meeting.id, parseJson<string[]>(row.allocations, 'registration.allocations'));
