@@ -20,10 +20,14 @@ export async function loadNames(
   wanted: { memberStates?: string[]; organizations?: string[] } = {},
 ): Promise<Names> {
   let states = db.selectFrom('member_state').select(['iso3', `name_${lang}`]);
-  if (wanted.memberStates) states = states.where('iso3', 'in', wanted.memberStates.length ? wanted.memberStates : ['']);
+  if (wanted.memberStates?.length) states = states.where('iso3', 'in', wanted.memberStates);
   let orgs = db.selectFrom('organization').select(['id', 'name', 'acronym']);
-  if (wanted.organizations) orgs = orgs.where('id', 'in', wanted.organizations.length ? wanted.organizations : ['']);
-  const [stateRows, orgRows] = await Promise.all([states.execute(), orgs.execute()]);
+  if (wanted.organizations?.length) orgs = orgs.where('id', 'in', wanted.organizations);
+  // An empty list asked for means no names of that kind: no query.
+  const [stateRows, orgRows] = await Promise.all([
+    wanted.memberStates?.length === 0 ? [] : states.execute(),
+    wanted.organizations?.length === 0 ? [] : orgs.execute(),
+  ]);
   const stateNames = new Map(stateRows.map((r) => [r.iso3, (r as Record<string, string>)[`name_${lang}`] ?? r.iso3]));
   const orgNames = new Map(
     orgRows.map((r) => {
