@@ -18,6 +18,8 @@ export interface ApiErrorDetails {
   retryAfter?: number;
   /** A finer cause some problems carry (`password_common`, `csrf`, …). */
   reason?: string;
+  /** Every other member of the problem (`category` and `limit` of `quota_exceeded`, …). */
+  extensions?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
@@ -26,6 +28,7 @@ export class ApiError extends Error {
   readonly errors: FieldProblem[];
   readonly retryAfter: number | null;
   readonly reason: string | null;
+  readonly extensions: Record<string, unknown>;
 
   constructor(code: ClientErrorCode, status: number, message: string, details: ApiErrorDetails = {}) {
     super(message);
@@ -35,6 +38,7 @@ export class ApiError extends Error {
     this.errors = details.errors ?? [];
     this.retryAfter = details.retryAfter ?? null;
     this.reason = details.reason ?? null;
+    this.extensions = details.extensions ?? {};
   }
 }
 
@@ -75,6 +79,7 @@ async function problemFrom(res: Response): Promise<ApiError> {
           errors: fieldProblems(record.errors),
           retryAfter: retryAfterOf(record, res),
           reason: typeof record.reason === 'string' ? record.reason : undefined,
+          extensions: record,
         });
       }
     } catch {
@@ -117,15 +122,24 @@ export function onCsrfRefresh(refresh: (() => Promise<void>) | null): void {
 
 export type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function sendOnce(method: Method, url: string, body: unknown): Promise<Response> {
+export interface SendOptions {
+  /** Extra request headers (`Idempotency-Key`, the `Content-Type` of a raw body). */
+  headers?: Record<string, string>;
+}
+
+// A file (Blob) goes as the body itself, typed by the caller or by the file; anything else as JSON.
+async function sendOnce(method: Method, url: string, body: unknown, options: SendOptions): Promise<Response> {
+  const raw = body instanceof Blob;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (raw) headers['content-type'] = body.type || 'application/octet-stream';
+  else if (body !== undefined) headers['content-type'] = 'application/json';
+  Object.assign(headers, options.headers);
   try {
     return await fetch(url, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       credentials: 'same-origin',
     });
   } catch (err) {
@@ -137,13 +151,18 @@ async function sendOnce(method: Method, url: string, body: unknown): Promise<Res
  * A write with the session's CSRF token. Resolves to the JSON answer, or null for an answer
  * without a body (204, 202); rejects with ApiError.
  */
-export async function send<T = null>(method: Method, url: string, body?: unknown): Promise<T> {
-  let res = await sendOnce(method, url, body);
+export async function send<T = null>(
+  method: Method,
+  url: string,
+  body?: unknown,
+  options: SendOptions = {},
+): Promise<T> {
+  let res = await sendOnce(method, url, body, options);
   if (res.status === 403 && refreshCsrf) {
     const problem = await problemFrom(res.clone());
     if (problem.reason === 'csrf') {
       await refreshCsrf();
-      res = await sendOnce(method, url, body);
+      res = await sendOnce(method, url, body, options);
     }
   }
   if (!res.ok) throw await problemFrom(res);

@@ -16,6 +16,10 @@ import { ContactsPage } from './account/ContactsPage.js';
 
 // Secretariat screens are a separate chunk: the public never downloads them.
 const admin = () => import('./admin/pages.js');
+// Participation: focal points and the secretariat (and the public registry of organisations).
+const participation = () => import('./participation/pages.js');
+// The registration desk brings the QR-code reader: its own chunk.
+const checkIn = () => import('./check-in/CheckInPage.js');
 
 // The language is the first path segment of every page; LangLayout rejects unknown ones.
 export const router = createBrowserRouter([
@@ -30,6 +34,24 @@ export const router = createBrowserRouter([
       { index: true, element: <MeetingsPage /> },
       { path: 'meetings/:slug', element: <MeetingPage /> },
       { path: 'meetings/:slug/agenda', element: <AgendaPage /> },
+      {
+        path: 'meetings/:slug/delegations',
+        lazy: () => participation().then((m) => ({ Component: m.DelegationsPage })),
+      },
+      {
+        path: 'meetings/:slug/delegations/:code',
+        lazy: () => participation().then((m) => ({ Component: m.DelegationPage })),
+      },
+      {
+        path: 'meetings/:slug/registrations',
+        lazy: () => participation().then((m) => ({ Component: m.RegistrationsPage })),
+      },
+      {
+        path: 'meetings/:slug/participation-statistics',
+        lazy: () => participation().then((m) => ({ Component: m.StatisticsPage })),
+      },
+      { path: 'meetings/:slug/check-in', lazy: () => checkIn().then((m) => ({ Component: m.CheckInPage })) },
+      { path: 'civil-society', lazy: () => participation().then((m) => ({ Component: m.CivilSocietyPage })) },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'invitation/:token', element: <InvitationPage /> },
       { path: 'reset', element: <ResetRequestPage /> },

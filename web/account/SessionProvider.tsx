@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { ApiError, getJson, isAbort, onCsrfRefresh, send, setCsrfToken } from '../api.js';
 import { SessionContext, type Session, type SessionState } from './sessionContext.js';
 import { accountUrl, type SessionAnswer } from './types.js';
+import { forgetRosters } from '../check-in/storage.js';
 
 /** Loads who is signed in once per page load, and again whenever a flow changes it. */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -33,6 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await send('POST', accountUrl.signOut);
+    forgetRosters();
   }, []);
 
   const leave = useCallback(

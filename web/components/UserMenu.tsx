@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, matchPath, useLocation, useNavigate } from 'react-router';
 import type { Lang } from '../../shared/lang.js';
 import { useSession } from '../account/sessionContext.js';
 import { editsContacts, hasRole } from '../account/types.js';
@@ -11,7 +11,16 @@ const SECRETARIAT = [
   ['admin/outbox', 'nav.outbox'],
   ['admin/audit', 'nav.audit'],
   ['admin/meetings', 'nav.editMeeting'],
+  ['civil-society', 'cso.title'],
 ] as const;
+// On a meeting's pages, its participation pages: for the secretariat, and for whoever acts for a delegation.
+const MEETING_SECRETARIAT = [
+  ['delegations', 'participation.link.delegations'],
+  ['registrations', 'participation.link.registrations'],
+  ['check-in', 'checkin.link'],
+  ['participation-statistics', 'participation.link.statistics'],
+] as const;
+const MEETING_DELEGATE = [['delegations', 'participation.link.myDelegation']] as const;
 
 // Pages of the sign-in flows: coming back to them after signing in makes no sense.
 const NO_RETURN = /^\/[a-z]{2}\/(?:sign-in|reset|invitation)(?:\/|$)/;
@@ -29,6 +38,7 @@ export function UserMenu({ lang }: { lang: Lang }) {
 
   if (session.state.status === 'loading') return null;
   const user = session.user;
+  const meetingSlug = matchPath('/:lang/meetings/:slug/*', pathname)?.params.slug ?? null;
   if (!user) {
     const next =
       NO_RETURN.test(pathname) || pathname === `/${lang}` ? '' : `?next=${encodeURIComponent(pathname + search)}`;
@@ -92,6 +102,17 @@ export function UserMenu({ lang }: { lang: Lang }) {
               </li>
             ))}
           </ul>
+          {meetingSlug && (hasRole(user, 'secretariat') || editsContacts(user)) && (
+            <ul aria-label={intl.formatMessage({ id: 'participation.nav.meeting' })}>
+              {(hasRole(user, 'secretariat') ? MEETING_SECRETARIAT : MEETING_DELEGATE).map(([path, id]) => (
+                <li key={path}>
+                  <Link to={`/${lang}/meetings/${encodeURIComponent(meetingSlug)}/${path}`}>
+                    <FormattedMessage id={id} />
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
           {hasRole(user, 'secretariat') && (
             <ul aria-label={intl.formatMessage({ id: 'nav.secretariat' })}>
               {SECRETARIAT.map(([path, id]) => (

@@ -12,6 +12,7 @@ import { MeetingFacts } from '../components/MeetingFacts.js';
 import { SessionHours } from '../components/SessionHours.js';
 import { useSession } from '../account/sessionContext.js';
 import { hasRole } from '../account/types.js';
+import { ParticipationSection } from '../participation/ParticipationSection.js';
 
 /** For the secretariat: straight to the editor of this meeting. */
 function EditLink({ slug }: { slug: string }) {
@@ -54,6 +55,7 @@ function Meeting({ meeting }: { meeting: MeetingDetail }) {
           )}
         </p>
       </section>
+      <ParticipationSection slug={meeting.slug} />
       <SessionHours meeting={meeting} />
       <ConceptNote sections={meeting.conceptNote} />
     </>
