@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -7,10 +5,10 @@ import { seedReference } from '../db/seed/seed.js';
 import type { App } from '../http/types.js';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
 import { signIn } from '../test/users.js';
+import { runCli } from '../test/cli.js';
 
 /** Each run starts a process that compiles TypeScript on the fly: seconds each, more on a busy machine. */
 const SLOW = { timeout: 180_000 };
-const BIN = fileURLToPath(new URL('../../bin/continental.mjs', import.meta.url));
 const PUBLIC_URL = 'https://meeting.example.org';
 
 let database: TestDatabase;
@@ -28,19 +26,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-function cli(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATA_DIR: database.dataDir, DATABASE_URL: database.url ?? '', PUBLIC_URL };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
+const cli = (args: string[], input?: string) => runCli(database, args, { input, env: { PUBLIC_URL } });
 
 let n = 0;
 const email = (label: string) => `${label}-${process.pid}-${n++}@example.org`;

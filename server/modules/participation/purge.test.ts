@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../test/cli.js';
 import { call, person, register, setRules, world, type World } from './participation.test-helper.js';
 
-const BIN = fileURLToPath(new URL('../../../bin/continental.mjs', import.meta.url));
 const SLOW = { timeout: 180_000 };
 
 let w: World;
@@ -34,18 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => w.t.close());
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATA_DIR: w.t.database.dataDir, DATABASE_URL: w.t.database.url ?? '' };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runCli(w.t.database, args);
 
 describe('npx continental purge-personal-data', () => {
   it(

@@ -57,6 +57,19 @@ export function delegationRoutes(app: App, deps: ParticipationDeps): void {
     },
   );
 
+  /** The delegation as the caller may see it (identity documents for the secretariat only). */
+  const show = async (
+    request: { query: { lang?: string }; headers: { 'accept-language'?: string } },
+    meetingId: string,
+    ref: ReturnType<typeof parseDelegationCode>,
+    role: string,
+  ) => {
+    const rules = await readRules(app.db, meetingId);
+    const lang = requestLang(request.query.lang, request.headers['accept-language']);
+    const admin = role === 'secretariat' || role === 'cli';
+    return readDelegation(app.db, meetingId, rules, ref, lang, admin ? deps.keys : null);
+  };
+
   const guarded = async (
     request: { params: { slug: string; code: string } } & Parameters<typeof authorize>[0],
     action: string,
@@ -83,10 +96,7 @@ export function delegationRoutes(app: App, deps: ParticipationDeps): void {
     },
     async (request) => {
       const { ref, role, meeting } = await guarded(request, 'delegation.read');
-      const rules = await readRules(app.db, meeting.id);
-      const lang = requestLang(request.query.lang, request.headers['accept-language']);
-      const admin = role === 'secretariat' || role === 'cli';
-      return readDelegation(app.db, meeting.id, rules, ref, lang, admin ? deps.keys : null);
+      return show(request, meeting.id, ref, role);
     },
   );
 
@@ -160,9 +170,7 @@ export function delegationRoutes(app: App, deps: ParticipationDeps): void {
           },
         });
       });
-      const rules = await readRules(app.db, meeting.id);
-      const lang = requestLang(request.query.lang, request.headers['accept-language']);
-      return readDelegation(app.db, meeting.id, rules, ref, lang, admin ? deps.keys : null);
+      return show(request, meeting.id, ref, role);
     },
   );
 
@@ -220,10 +228,7 @@ export function delegationRoutes(app: App, deps: ParticipationDeps): void {
           changes: { credentials: { before: null, after: `${fileName} (${body.length} bytes)` } },
         });
       });
-      const rules = await readRules(app.db, meeting.id);
-      const lang = requestLang(request.query.lang, request.headers['accept-language']);
-      const admin = role === 'secretariat' || role === 'cli';
-      return readDelegation(app.db, meeting.id, rules, ref, lang, admin ? deps.keys : null);
+      return show(request, meeting.id, ref, role);
     },
   );
 
