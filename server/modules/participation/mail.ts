@@ -17,12 +17,11 @@ export async function registrationMail(
   deps: ParticipationDeps,
   row: RegistrationRow,
   event: RegistrationEvent,
+  known?: { title: string; slug: string },
 ): Promise<QueuedMail[]> {
-  const meeting = await trx
-    .selectFrom('meeting')
-    .select(['title', 'slug'])
-    .where('id', '=', row.meeting_id)
-    .executeTakeFirst();
+  const meeting =
+    known ??
+    (await trx.selectFrom('meeting').select(['title', 'slug']).where('id', '=', row.meeting_id).executeTakeFirst());
   const recipients: { to: string; lang: Lang; nominator: boolean }[] = [
     { to: row.email, lang: row.preferred_lang as Lang, nominator: false },
   ];

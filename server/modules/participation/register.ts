@@ -201,7 +201,7 @@ export async function registerPerson(
   trx: Transaction<DB>,
   deps: ParticipationDeps,
   acting: Acting,
-  meeting: { id: string; slug: string },
+  meeting: { id: string; slug: string; title?: string },
   input: RegistrationInput,
   lang: Lang,
   nowMs = Date.now(),
@@ -270,6 +270,7 @@ export async function registerPerson(
     memberStates: target.memberState ? [target.memberState] : [],
     organizations: target.organizationId ? [target.organizationId] : [],
   });
-  const mail = await registrationMail(trx, deps, row, 'received');
+  const known = meeting.title === undefined ? undefined : { title: meeting.title, slug: meeting.slug };
+  const mail = await registrationMail(trx, deps, row, 'received', known);
   return { registration: presentRegistration(row, names), mail };
 }
