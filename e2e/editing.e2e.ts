@@ -146,3 +146,33 @@ describe('the secretariat edits and publishes the agenda', () => {
     await expectFitsWidth(office.page);
   });
 });
+
+describe('the secretariat sets the participation rules', () => {
+  test("types the closing of registration in the meeting's time zone, whatever the device's; it round-trips", async () => {
+    // The browser runs in Honolulu (UTC−10); the meeting is in New York (UTC−5 on 31 March 2005).
+    const office = await web.open({ locale: 'fr-FR' });
+    const { page, url } = office;
+    await signInByApi(office, staff.email, staff.password);
+    const rulesUrl = url(`/api/meetings/${demo.slug}/participation-rules`);
+
+    await page.goto(url(`/fr/admin/meetings/${demo.slug}`));
+    const rules = page.getByRole('region', { name: t('fr', 'rules.heading'), exact: true });
+    const closes = field(rules, 'fr', t('fr', 'rules.closes'));
+    await closes.fill('2005-03-31T18:00');
+    await rules.getByRole('button', { name: t('fr', 'form.save'), exact: true }).click();
+    await rules.getByText(t('fr', 'editing.saved')).waitFor();
+    const saved = (await (await page.request.get(rulesUrl)).json()) as { registrationClosesAt: string | null };
+    expect(saved.registrationClosesAt).toBe('2005-03-31T23:00:00.000Z');
+
+    await page.reload();
+    await expect.poll(() => field(rules, 'fr', t('fr', 'rules.closes')).inputValue()).toBe('2005-03-31T18:00');
+    await expectNoAxeViolations(page);
+
+    // Back to the note's rules (no deadline), so the demo stays open for registration.
+    await field(rules, 'fr', t('fr', 'rules.closes')).fill('');
+    await rules.getByRole('button', { name: t('fr', 'form.save'), exact: true }).click();
+    await rules.getByText(t('fr', 'editing.saved')).waitFor();
+    const restored = (await (await page.request.get(rulesUrl)).json()) as { registrationClosesAt: string | null };
+    expect(restored.registrationClosesAt).toBeNull();
+  });
+});
