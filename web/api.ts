@@ -10,6 +10,8 @@ export type ClientErrorCode = ErrorCode | 'network';
 export interface FieldProblem {
   path: string;
   message: string;
+  /** A stable word for what is wrong (`not_accredited`, `blank`, …), for the UI to translate. */
+  reason?: string;
 }
 
 export interface ApiErrorDetails {
@@ -56,8 +58,11 @@ function fieldProblems(value: unknown): FieldProblem[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((e: unknown) => {
     if (typeof e !== 'object' || e === null) return [];
-    const { path, message } = e as { path?: unknown; message?: unknown };
-    return typeof path === 'string' ? [{ path, message: typeof message === 'string' ? message : '' }] : [];
+    const { path, message, reason } = e as { path?: unknown; message?: unknown; reason?: unknown };
+    if (typeof path !== 'string') return [];
+    const problem: FieldProblem = { path, message: typeof message === 'string' ? message : '' };
+    if (typeof reason === 'string') problem.reason = reason;
+    return [problem];
   });
 }
 

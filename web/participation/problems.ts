@@ -2,21 +2,23 @@ import type { IntlShape } from 'react-intl';
 import { asApiError, fieldFor, problemErrors, type FormError } from '../forms/problem.js';
 import { CATEGORIES, type Category } from './types.js';
 
-// The server's sentences about registrations (use-case errors and person checks), recognised to
-// be said in the reader's language; anything else falls back to the generic sentence of its code.
-const PATTERNS: [RegExp, string][] = [
-  [/current accreditation/, 'participation.error.orgNotAccredited'],
-  [/organisation is not from/, 'participation.error.orgOtherState'],
-  [/cannot take .* places|places are not taken for an organisation|^no organisation/, 'participation.error.orgKind'],
-  [/^is required/, 'participation.error.orgRequired'],
-  [/is not invited/, 'participation.error.notInvited'],
-  [/is not a category of this meeting/, 'participation.error.categoryNotTaken'],
-  [/not a current member/, 'participation.error.headNotMember'],
-  [/identity-document number/, 'participation.error.idRequired'],
-  [/must not be blank/, 'form.error.empty'],
-  [/control characters/, 'participation.error.controlCharacters'],
-  [/rejection needs a reason/, 'participation.error.reasonRequired'],
-];
+// The reasons the server gives for a field of a registration (server/modules/participation),
+// said in the reader's language; a problem without a known reason falls back to its code's sentence.
+const REASONS: Record<string, string> = {
+  not_accredited: 'participation.error.orgNotAccredited',
+  other_state: 'participation.error.orgOtherState',
+  organization_kind: 'participation.error.orgKind',
+  organization_unknown: 'participation.error.orgKind',
+  organization_category: 'participation.error.orgKind',
+  organization_required: 'participation.error.orgRequired',
+  not_invited: 'participation.error.notInvited',
+  category_not_taken: 'participation.error.categoryNotTaken',
+  head_not_member: 'participation.error.headNotMember',
+  id_document_required: 'participation.error.idRequired',
+  blank: 'form.error.empty',
+  control_characters: 'participation.error.controlCharacters',
+  reason_required: 'participation.error.reasonRequired',
+};
 
 export const isCategory = (value: unknown): value is Category =>
   typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
@@ -50,13 +52,13 @@ export function participationErrors(intl: IntlShape, err: unknown, fields: Recor
     return [{ field: null, message: intl.formatMessage({ id: 'participation.error.forbidden' }) }];
   }
   if ((error.code === 'unprocessable' || error.code === 'validation_failed') && error.errors.length > 0) {
-    const known = error.errors.map((problem) => PATTERNS.find(([re]) => re.test(problem.message)));
+    const known = error.errors.map((problem) => (problem.reason ? REASONS[problem.reason] : undefined));
     if (known.some(Boolean)) {
       const out: FormError[] = [];
       error.errors.forEach((problem, i) => {
         const match = known[i];
         const message = match
-          ? intl.formatMessage({ id: match[1] })
+          ? intl.formatMessage({ id: match })
           : intl.formatMessage({ id: error.code === 'unprocessable' ? 'error.unprocessable' : 'form.error.invalid' });
         const field = fieldFor(problem.path, fields);
         if (!out.some((e) => e.field === field && e.message === message)) out.push({ field, message });

@@ -9,10 +9,11 @@ import { AppError } from '../../http/errors.js';
  * paths look like Fastify's schema errors (`body/days/0/date`) so the UI handles both alike.
  */
 export class Issues {
-  readonly list: { path: string; message: string }[] = [];
+  readonly list: { path: string; message: string; reason?: string }[] = [];
 
-  add(path: string, message: string): void {
-    this.list.push({ path, message });
+  /** `reason`: a stable word the UI translates (the message is English, for people reading the API). */
+  add(path: string, message: string, reason?: string): void {
+    this.list.push(reason ? { path, message, reason } : { path, message });
   }
 
   throwIfAny(): void {

@@ -88,3 +88,18 @@ describe('bad input to registration gets a clear problem and writes nothing', ()
     expect(res.json().errors[0].path).toBe('body/headRegistrationId');
   });
 });
+
+describe('field problems carry a stable reason the UI translates', () => {
+  it('names why an organisation cannot take a civil-society place', async () => {
+    const res = await register(w.t, w.secretariat, { category: 'civil_society', memberState: 'ARG', person: person() });
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ path: 'body/organizationId', reason: 'organization_required' }),
+    ]);
+    const blank = await register(w.t, w.secretariat, {
+      category: 'government',
+      memberState: 'ARG',
+      person: person({ familyName: ' ' }),
+    });
+    expect(blank.json().errors).toEqual([expect.objectContaining({ path: 'body/person/familyName', reason: 'blank' })]);
+  });
+});

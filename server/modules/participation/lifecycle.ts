@@ -69,7 +69,7 @@ export async function decide(
   }
   if (input.decision === 'reject' && !input.reason?.trim()) {
     throw new AppError('validation_failed', 'body/reason: a rejection needs a reason, which the person is told', {
-      errors: [{ path: 'body/reason', message: 'is required when rejecting' }],
+      errors: [{ path: 'body/reason', message: 'is required when rejecting', reason: 'reason_required' }],
     });
   }
   const status = input.decision === 'accredit' ? 'accredited' : 'rejected';

@@ -27,9 +27,10 @@ export interface NormalizedPerson {
 
 function clean(value: string | null | undefined, path: string, issues: Issues, required: boolean): string | null {
   const text = (value ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (BIDI_CONTROLS.test(value ?? '')) issues.add(path, 'contains bidirectional control characters');
-  else if (OTHER_CONTROLS.test(value ?? '')) issues.add(path, 'contains control characters');
-  if (required && text === '') issues.add(path, 'must not be blank');
+  if (BIDI_CONTROLS.test(value ?? ''))
+    issues.add(path, 'contains bidirectional control characters', 'control_characters');
+  else if (OTHER_CONTROLS.test(value ?? '')) issues.add(path, 'contains control characters', 'control_characters');
+  if (required && text === '') issues.add(path, 'must not be blank', 'blank');
   return text === '' ? null : text;
 }
 
@@ -54,7 +55,7 @@ export function normalizePerson(
   const phone = clean(input.phone, `${p}/phone`, issues, false);
   const idDocumentNumber = clean(input.idDocumentNumber, `${p}/idDocumentNumber`, issues, false);
   if (options.requiresIdDocument && !idDocumentNumber) {
-    issues.add(`${p}/idDocumentNumber`, 'this meeting requires an identity-document number');
+    issues.add(`${p}/idDocumentNumber`, 'this meeting requires an identity-document number', 'id_document_required');
   }
   issues.throwIfAny();
   return {

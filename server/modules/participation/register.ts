@@ -66,19 +66,25 @@ export async function resolveTarget(
 ): Promise<Target> {
   const memberState = input.memberState ?? null;
   const organizationId = input.organizationId ?? null;
-  const fail = (path: string, message: string) =>
-    new AppError('unprocessable', `${path}: ${message}`, { errors: [{ path, message }] });
+  const fail = (path: string, message: string, reason: string) =>
+    new AppError('unprocessable', `${path}: ${message}`, { errors: [{ path, message, reason }] });
   if (rule.delegation === 'member_state') {
-    if (!memberState) throw fail('body/memberState', `is required for "${rule.code}"`);
-    if (!rules.invitedStates.includes(memberState)) throw fail('body/memberState', `${memberState} is not invited`);
+    if (!memberState) throw fail('body/memberState', `is required for "${rule.code}"`, 'state_required');
+    if (!rules.invitedStates.includes(memberState))
+      throw fail('body/memberState', `${memberState} is not invited`, 'not_invited');
   } else if (memberState && rule.delegation === 'organization') {
-    throw fail('body/memberState', `"${rule.code}" places belong to organisations, not states`);
+    throw fail(
+      'body/memberState',
+      `"${rule.code}" places belong to organisations, not states`,
+      'organization_category',
+    );
   }
   const needsOrganization = rule.delegation === 'organization' || rule.requiresAccreditation;
-  if (needsOrganization && !organizationId) throw fail('body/organizationId', `is required for "${rule.code}"`);
+  if (needsOrganization && !organizationId)
+    throw fail('body/organizationId', `is required for "${rule.code}"`, 'organization_required');
   if (!organizationId) return { memberState, organizationId: null };
   if (rule.organizationKinds.length === 0) {
-    throw fail('body/organizationId', `"${rule.code}" places are not taken for an organisation`);
+    throw fail('body/organizationId', `"${rule.code}" places are not taken for an organisation`, 'organization_kind');
   }
   const org = await trx
     .selectFrom('organization')
@@ -92,9 +98,13 @@ export async function resolveTarget(
     ])
     .where('organization.id', '=', organizationId)
     .executeTakeFirst();
-  if (!org) throw fail('body/organizationId', `no organisation "${organizationId}"`);
+  if (!org) throw fail('body/organizationId', `no organisation "${organizationId}"`, 'organization_unknown');
   if (!rule.organizationKinds.includes(org.kind)) {
-    throw fail('body/organizationId', `a ${org.kind.replace(/_/g, ' ')} cannot take "${rule.code}" places`);
+    throw fail(
+      'body/organizationId',
+      `a ${org.kind.replace(/_/g, ' ')} cannot take "${rule.code}" places`,
+      'organization_kind',
+    );
   }
   if (rule.requiresAccreditation) {
     const today = new Date(nowMs).toISOString().slice(0, 10);
@@ -103,9 +113,13 @@ export async function resolveTarget(
       (org.valid_from === null || org.valid_from <= today) &&
       (org.valid_until === null || org.valid_until >= today);
     if (!current)
-      throw fail('body/organizationId', 'the organisation does not hold a current accreditation with the OAS');
+      throw fail(
+        'body/organizationId',
+        'the organisation does not hold a current accreditation with the OAS',
+        'not_accredited',
+      );
     if (memberState && org.member_state !== memberState) {
-      throw fail('body/organizationId', `the organisation is not from ${memberState}`);
+      throw fail('body/organizationId', `the organisation is not from ${memberState}`, 'other_state');
     }
   }
   return { memberState, organizationId };
@@ -210,7 +224,7 @@ export async function registerPerson(
   const rule = categoryRule(rules, input.category);
   if (!rule) {
     throw new AppError('unprocessable', `This meeting takes no "${input.category}" registrations.`, {
-      errors: [{ path: 'body/category', message: 'is not a category of this meeting' }],
+      errors: [{ path: 'body/category', message: 'is not a category of this meeting', reason: 'category_not_taken' }],
     });
   }
   const target = await resolveTarget(trx, rules, rule, input, nowMs);

@@ -138,7 +138,13 @@ export function delegationRoutes(app: App, deps: ParticipationDeps): void {
             .executeTakeFirst();
           if (!member || !['nominated', 'applied', 'accredited'].includes(member.status)) {
             throw new AppError('unprocessable', 'The head of delegation must be a current member of it.', {
-              errors: [{ path: 'body/headRegistrationId', message: 'is not a current member of this delegation' }],
+              errors: [
+                {
+                  path: 'body/headRegistrationId',
+                  message: 'is not a current member of this delegation',
+                  reason: 'head_not_member',
+                },
+              ],
             });
           }
         }

@@ -135,7 +135,9 @@ export function participationRoutes(app: App): void {
       const rule = categoryRule(await readRules(app.db, meeting.id), request.body.category);
       if (!rule) {
         throw new AppError('unprocessable', `This meeting takes no "${request.body.category}" registrations.`, {
-          errors: [{ path: 'body/category', message: 'is not a category of this meeting' }],
+          errors: [
+            { path: 'body/category', message: 'is not a category of this meeting', reason: 'category_not_taken' },
+          ],
         });
       }
       const target = {
