@@ -150,6 +150,43 @@ const TABLE: Record<string, { rule: Rule; url?: string; body?: (ctx: Ctx) => unk
   'POST /api/meetings/:slug/check-ins': { rule: 'secretariat', body: () => ({ code: 'no-such-code-0000' }) },
   'GET /api/meetings/:slug/check-in/roster': { rule: 'secretariat' },
   'GET /api/meetings/:slug/participation-statistics': { rule: 'secretariat' },
+  'GET /api/treaties': { rule: 'public' },
+  'POST /api/treaties': {
+    rule: 'secretariat',
+    body: (ctx) => {
+      const names = { en: 'Treaty', es: 'Tratado', fr: 'Traité', pt: 'Tratado' };
+      return { code: `matrix-treaty-${ctx.n()}`, name: names, shortName: names, adoptedOn: '2000-11-15' };
+    },
+  },
+  'PATCH /api/treaties/:code': {
+    rule: 'secretariat',
+    url: '/api/treaties/tip-protocol',
+    body: () => ({ inForceOn: '2003-12-25' }),
+  },
+  'GET /api/treaties/:code/status': { rule: 'public', url: '/api/treaties/tip-protocol/status?asOf=2005-04-06' },
+  'GET /api/treaties/:code/timeline': { rule: 'public', url: '/api/treaties/tip-protocol/timeline' },
+  'POST /api/treaties/:code/actions': {
+    rule: 'secretariat',
+    url: '/api/treaties/ilo-c29/actions',
+    body: () => ({ state: 'ARG', action: 'signature', date: '1950', source: 'access matrix' }),
+  },
+  'DELETE /api/treaties/:code/actions/:id': {
+    rule: 'secretariat',
+    url: '/api/treaties/tip-protocol/actions/00000000-0000-4000-8000-000000000000',
+  },
+  'GET /api/treaty-actions.csv': { rule: 'public' },
+  'POST /api/treaty-actions/import': { rule: 'secretariat' },
+  'GET /api/member-states/:iso3/profile': { rule: 'public' },
+  'GET /api/member-states/:iso3/framework': { rule: 'public' },
+  'GET /api/member-states/:iso3/framework/proposals': { rule: 'stateARG' },
+  'POST /api/member-states/:iso3/framework/proposals': {
+    rule: 'stateARG',
+    body: () => ({
+      kind: 'legislation',
+      data: { title: 'Ley 26.364', criminalisesAllForms: null, date: '2008', source: 'Boletín Oficial' },
+    }),
+  },
+  'POST /api/framework-proposals/:id/review': { rule: 'secretariat', body: () => ({ decision: 'reject' }) },
 };
 
 interface Ctx {

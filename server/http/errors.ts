@@ -36,4 +36,5 @@ export const TITLES: Record<ErrorCode, string> = {
   unsupported_media_type: 'Unsupported content type',
   rate_limited: 'Too many requests',
   internal: 'Internal error',
+  unavailable: 'Busy, try again',
 };

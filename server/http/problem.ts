@@ -47,6 +47,15 @@ function codeForFastifyError(err: FastifyError): ErrorCode | null {
   return null;
 }
 
+/**
+ * Contention the database gave up on: SQLite still locked after its busy timeout, a PostgreSQL
+ * deadlock or serialization failure. Not the client's fault and not a bug: 503, retry.
+ */
+function isContention(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  return ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED', '40P01', '40001'].includes(code);
+}
+
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
@@ -70,6 +79,14 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     const code = codeForFastifyError(error);
     if (code) return sendProblem(reply, request, code, error.message);
+    if (isContention(error)) {
+      // Nothing was written (the transaction rolled back); the client may simply try again.
+      request.log.warn({ err: error }, 'database contention');
+      reply.header('retry-after', '1');
+      return sendProblem(reply, request, 'unavailable', 'The database was busy; nothing was saved. Try again.', {
+        retryAfter: 1,
+      });
+    }
     // A 5xx says nothing about its cause to the client; the log (with the request id) does.
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, 'internal');
