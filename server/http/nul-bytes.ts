@@ -4,6 +4,9 @@ import { AppError } from './errors.js';
 function hasNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (depth > 32 || value === null || typeof value !== 'object') return false;
+  // Files (PDF, Office documents) are bytes, not text: NUL is ordinary there, and walking them
+  // element by element took seconds per megabyte.
+  if (Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return false;
   for (const [k, v] of Object.entries(value)) if (k.includes('\u0000') || hasNul(v, depth + 1)) return true;
   return false;
 }

@@ -62,13 +62,18 @@ describe('bad input to registration gets a clear problem and writes nothing', ()
     expect(huge.statusCode).toBe(413);
     const delegation = (await call(w.t, w.focalARG, 'GET', '/delegations/ARG')).json();
     expect(delegation.credentials).toMatchObject({ status: 'missing', fileName: null });
-    const ok = await put(Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'));
+    // Real PDFs carry binary streams, NUL bytes included.
+    const binary = Buffer.from([0x00, 0x01, 0xff, 0x00, 0x9c, 0x78]);
+    const ok = await put(
+      Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\n'), binary, Buffer.from('\ntrailer<<>>\n%%EOF\n')]),
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.json().credentials).toMatchObject({ status: 'received', fileName: 'credentials.pdf' });
     const back = await call(w.t, w.focalARG, 'GET', '/delegations/ARG/credentials');
     expect(back.headers['content-type']).toBe('application/pdf');
     expect(back.headers['content-disposition']).toContain('attachment');
     expect(back.body.startsWith('%PDF-1.4')).toBe(true);
+    expect(back.rawPayload.includes(binary)).toBe(true);
     // Only the secretariat verifies.
     expect(
       (await call(w.t, w.focalARG, 'PATCH', '/delegations/ARG', { credentialsStatus: 'verified' })).statusCode,
