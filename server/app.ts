@@ -28,6 +28,8 @@ import { checkInRoutes } from './modules/check-in/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { meetingRoutes } from './modules/meeting/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
+import { treatyRoutes } from './modules/treaties/routes.js';
+import { documentRoutes } from './modules/documents/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -117,6 +119,8 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
         { name: 'editing', description: 'Editing meetings, concept notes and the agenda draft' },
         { name: 'audit', description: 'The audit trail' },
         { name: 'participation', description: 'Participation rules, delegations, registrations, accreditation' },
+        { name: 'treaties', description: 'Instruments, treaty actions, status as of a date, member-state profiles' },
+        { name: 'documents', description: 'The meeting’s official register: documents, language versions, revisions' },
         { name: 'system', description: 'Health' },
       ],
     },
@@ -154,6 +158,8 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
   participationRoutes(app);
   participantListRoutes(app);
   checkInRoutes(app);
+  treatyRoutes(app);
+  documentRoutes(app);
 
   registerWeb(app, config);
   return app;

@@ -2,6 +2,7 @@ import { DB_USAGE, migrateCommand, seedCommand } from './cli/db.js';
 import { UsageError } from './cli/context.js';
 import { PURGE_USAGE, purgeCommand } from './cli/personal-data.js';
 import { TOKENS_USAGE, tokensCommand } from './cli/tokens.js';
+import { exportCommand, importCommand, TREATIES_USAGE } from './cli/treaties.js';
 import { USERS_USAGE, usersCommand } from './cli/users.js';
 import { ConfigError } from './config.js';
 
@@ -12,6 +13,7 @@ ${DB_USAGE}
 ${USERS_USAGE}
 ${TOKENS_USAGE}
 ${PURGE_USAGE}
+${TREATIES_USAGE}
   help      show this help
 
 Configuration comes from the environment, as for the server: DATA_DIR or DATABASE_URL,
@@ -38,6 +40,10 @@ async function run(argv: string[]): Promise<number> {
       return tokensCommand(rest);
     case 'purge-personal-data':
       return purgeCommand(rest);
+    case 'import':
+      return importCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;

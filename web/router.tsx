@@ -20,6 +20,8 @@ const admin = () => import('./admin/pages.js');
 const participation = () => import('./participation/pages.js');
 // The registration desk brings the QR-code reader: its own chunk.
 const checkIn = () => import('./check-in/CheckInPage.js');
+// Treaties and country profiles bring the map of the Americas: their own chunk.
+const treaties = () => import('./treaties/pages.js');
 
 // The language is the first path segment of every page; LangLayout rejects unknown ones.
 export const router = createBrowserRouter([
@@ -52,6 +54,8 @@ export const router = createBrowserRouter([
       },
       { path: 'meetings/:slug/check-in', lazy: () => checkIn().then((m) => ({ Component: m.CheckInPage })) },
       { path: 'civil-society', lazy: () => participation().then((m) => ({ Component: m.CivilSocietyPage })) },
+      { path: 'treaties', lazy: () => treaties().then((m) => ({ Component: m.TreatiesPage })) },
+      { path: 'countries/:iso3', lazy: () => treaties().then((m) => ({ Component: m.CountryProfilePage })) },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'invitation/:token', element: <InvitationPage /> },
       { path: 'reset', element: <ResetRequestPage /> },

@@ -3,6 +3,9 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import * as m20261128T1700 from './migrations/20261128T1700-reference-meetings-agenda.js';
 import * as m20261128T1800 from './migrations/20261128T1800-accounts-audit.js';
 import * as m20261128T2000 from './migrations/20261128T2000-participation.js';
+import * as m20261128T2100 from './migrations/20261128T2100-treaties.js';
+import * as m20261128T2110 from './migrations/20261128T2110-national-framework.js';
+import * as m20261128T2200 from './migrations/20261128T2200-documents.js';
 
 /*
  * The ordered list of migrations. A static list rather than a folder scan: it works the same
@@ -13,6 +16,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T1700-reference-meetings-agenda': m20261128T1700,
   '20261128T1800-accounts-audit': m20261128T1800,
   '20261128T2000-participation': m20261128T2000,
+  '20261128T2100-treaties': m20261128T2100,
+  '20261128T2110-national-framework': m20261128T2110,
+  '20261128T2200-documents': m20261128T2200,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -121,6 +121,13 @@ export interface DB {
   delegation: DelegationTable;
   registration: RegistrationTable;
   idempotency_key: IdempotencyKeyTable;
+  instrument: InstrumentTable;
+  treaty_action: TreatyActionTable;
+  framework_entry: FrameworkEntryTable;
+  framework_proposal: FrameworkProposalTable;
+  document: DocumentTable;
+  document_revision: DocumentRevisionTable;
+  document_file: DocumentFileTable;
 }
 
 export interface AppUserTable {
@@ -321,5 +328,120 @@ export interface IdempotencyKeyTable {
   request_hash: string;
   status_code: number;
   response: string;
+  created_at: string;
+}
+
+export interface InstrumentTable {
+  code: string;
+  /** JSON {en, es, fr, pt} */
+  name: string;
+  /** JSON {en, es, fr, pt} */
+  short_name: string;
+  adopted_on: string | null;
+  in_force_on: string | null;
+  reference: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TreatyActionTable {
+  id: string;
+  instrument_code: string;
+  member_state: string;
+  action: string;
+  /** 1 for an act that makes the state a party (everything but a signature) */
+  binding: number;
+  /** as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD */
+  date: string;
+  precision: string;
+  earliest: string;
+  latest: string;
+  reservations: string | null;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FrameworkEntryTable {
+  id: string;
+  member_state: string;
+  kind: string;
+  /** JSON: the reviewed version (shared/schemas/treaties.ts, by kind) */
+  data: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  removed_at: string | null;
+}
+
+export interface FrameworkProposalTable {
+  id: string;
+  member_state: string;
+  kind: string;
+  operation: string;
+  entry_id: string | null;
+  /** JSON, null for a removal */
+  data: string | null;
+  status: string;
+  proposed_by: string | null;
+  proposed_role: string;
+  proposed_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_note: string | null;
+  /** The entry version an accepted proposal produced */
+  entry_version: number | null;
+}
+
+export interface DocumentTable {
+  id: string;
+  meeting_id: string;
+  symbol: string | null;
+  kind: string;
+  /** JSON MultiText */
+  title: string;
+  original_lang: string;
+  /** YYYY-MM-DD, or null when no source gives one */
+  date: string | null;
+  status: string;
+  distribution: string;
+  agenda_item_key: string | null;
+  member_state: string | null;
+  organization_id: string | null;
+  owner_id: string | null;
+  owner_role: string;
+  superseded_by: string | null;
+  issued_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentRevisionTable {
+  id: string;
+  document_id: string;
+  /** 0 for the document as first issued, then 1, 2, … in the order revisions were added */
+  number: number;
+  kind: string;
+  /** the N of rev. N / corr. N (0 for the original) */
+  seq: number;
+  date: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface DocumentFileTable {
+  id: string;
+  revision_id: string;
+  lang: string;
+  role: string;
+  official: number;
+  format: string;
+  content_type: string;
+  file_name: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_by: string | null;
   created_at: string;
 }

@@ -187,6 +187,36 @@ const TABLE: Record<string, { rule: Rule; url?: string; body?: (ctx: Ctx) => unk
     }),
   },
   'POST /api/framework-proposals/:id/review': { rule: 'secretariat', body: () => ({ decision: 'reject' }) },
+  'GET /api/meetings/:slug/documents': { rule: 'public' },
+  'POST /api/meetings/:slug/documents': {
+    rule: 'stateARG',
+    body: () => ({ kind: 'country_report', memberState: 'ARG', title: text('Country report') }),
+  },
+  // A document id that does not exist: reads answer 404 to all; writes refuse before looking it up.
+  'GET /api/documents/:id': { rule: 'public', url: '/api/documents/00000000-0000-4000-8000-000000000000' },
+  'GET /api/documents/:id/files/:lang': {
+    rule: 'public',
+    url: '/api/documents/00000000-0000-4000-8000-000000000000/files/fr',
+  },
+  'PUT /api/documents/:id/files/:lang': {
+    rule: 'actsForSomeone',
+    url: '/api/documents/00000000-0000-4000-8000-000000000000/files/fr',
+  },
+  'POST /api/documents/:id/issue': {
+    rule: 'secretariat',
+    url: '/api/documents/00000000-0000-4000-8000-000000000000/issue',
+    body: () => ({}),
+  },
+  'POST /api/documents/:id/revisions': {
+    rule: 'secretariat',
+    url: '/api/documents/00000000-0000-4000-8000-000000000000/revisions',
+    body: () => ({ kind: 'rev', note: 'access matrix' }),
+  },
+  'POST /api/documents/:id/supersede': {
+    rule: 'secretariat',
+    url: '/api/documents/00000000-0000-4000-8000-000000000000/supersede',
+    body: () => ({}),
+  },
 };
 
 interface Ctx {

@@ -9,6 +9,8 @@ import type { StoredPresenter, TreeDay } from '../../modules/agenda/tree.js';
 import { organizationNames } from '../../modules/reference/repository.js';
 import { conceptNoteRules } from '../../modules/participation/rules.js';
 import { saveRules } from '../../modules/participation/save-rules.js';
+import { seedTreaties } from '../../modules/treaties/seed.js';
+import { seedDocuments } from '../../modules/documents/seed.js';
 import { newId, nowIso } from '../ids.js';
 import { json } from '../json.js';
 import type { DB } from '../schema.js';
@@ -186,6 +188,8 @@ export async function seedAll(db: Kysely<DB>, audit: AuditContext = STARTUP_AUDI
   const created: string[] = [];
   for (const m of meetings) if (await seedMeeting(db, m, audit)) created.push(m.slug);
   for (const m of meetings) await seedParticipationRules(db, m.slug, audit);
+  await seedTreaties(db, audit);
+  for (const m of meetings) await seedDocuments(db, m.slug, audit);
   return { ...ref, meetingsCreated: created };
 }
 

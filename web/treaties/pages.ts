@@ -1,0 +1,3 @@
+// Treaties and country profiles, one chunk (with the map's geometry): other pages never load it.
+export { TreatiesPage } from './TreatiesPage.js';
+export { CountryProfilePage } from './CountryProfilePage.js';
