@@ -154,23 +154,31 @@ async function registrationsPart() {
       .select('id')
       .where('slug', '=', slug)
       .executeTakeFirstOrThrow();
-    const over = await database.db
-      .selectFrom('allocation')
-      .select(['category', 'scope', 'cap', 'used', 'extra'])
-      .where('meeting_id', '=', meeting.id)
-      .where((eb) => eb.or([eb('used', '>', eb.ref('cap')), eb('extra', '>', 0)]))
-      .execute();
-    const rows = await database.db
-      .selectFrom('allocation')
-      .select(['category', 'scope', 'used'])
-      .where('meeting_id', '=', meeting.id)
-      .execute();
-    const holders = await database.db
-      .selectFrom('registration')
-      .select('allocations')
-      .where('meeting_id', '=', meeting.id)
-      .where(holdingSql)
-      .execute();
+    // One snapshot: allocations and registrations as of the same instant, even if the server is
+    // still finishing requests autocannon gave up waiting for.
+    const { over, rows, holders } = await database.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const over = await trx
+          .selectFrom('allocation')
+          .select(['category', 'scope', 'cap', 'used', 'extra'])
+          .where('meeting_id', '=', meeting.id)
+          .where((eb) => eb.or([eb('used', '>', eb.ref('cap')), eb('extra', '>', 0)]))
+          .execute();
+        const rows = await trx
+          .selectFrom('allocation')
+          .select(['category', 'scope', 'used'])
+          .where('meeting_id', '=', meeting.id)
+          .execute();
+        const holders = await trx
+          .selectFrom('registration')
+          .select('allocations')
+          .where('meeting_id', '=', meeting.id)
+          .where(holdingSql)
+          .execute();
+        return { over, rows, holders };
+      });
     const held = new Map<string, number>();
     for (const h of holders) {
       for (const key of JSON.parse(h.allocations) as string[]) held.set(key, (held.get(key) ?? 0) + 1);
