@@ -52,7 +52,16 @@ async function tableCount(page: Page, lang: Lang, status: string): Promise<numbe
 describe('treaties: the hemisphere on the day of the meeting', () => {
   test('the slider to 6 April 2005: legend and table agree on the parties; a profile opens; axe clean', async () => {
     const { page, url } = await web.open();
+    // Each date asks the server once; a date left before its answer came cancels that request,
+    // which the problem watch reports. So every step waits for its answer, as a reader would.
+    const answered = (asOf: string | null) =>
+      page.waitForResponse(
+        (r) =>
+          r.url().includes('/api/treaties/tip-protocol/status') && (asOf === null || r.url().includes(`asOf=${asOf}`)),
+      );
+    const first = answered(null);
     await page.goto(url('/en/treaties'));
+    await first;
     await page.getByRole('heading', { level: 1, name: t('en', 'treaties.title') }).waitFor();
     const slider = page.getByLabel(
       new RegExp(`^${t('en', 'treaties.slider', { from: '2000' }).replace(/[()]/g, '\\$&')}`),
@@ -62,10 +71,14 @@ describe('treaties: the hemisphere on the day of the meeting', () => {
     await tabTo(page, slider);
     expect(await isFocused(slider)).toBe(true);
     const dateField = page.getByLabel(t('en', 'treaties.date'), { exact: true });
+    const nextDay = answered('2005-04-07');
     await slider.fill(String(dayNumber(MEETING_DAY) + 1));
     await expect.poll(() => dateField.inputValue()).toBe('2005-04-07');
+    await nextDay;
     await slider.focus();
+    const meetingDay = answered(MEETING_DAY);
     await page.keyboard.press('ArrowLeft');
+    await meetingDay;
     await expect.poll(() => dateField.inputValue()).toBe(MEETING_DAY);
     expect(await slider.getAttribute('aria-valuetext')).toBe('April 6, 2005');
     await page.getByRole('heading', { level: 2, name: 'Status on April 6, 2005' }).waitFor();
@@ -99,6 +112,9 @@ describe('treaties: the hemisphere on the day of the meeting', () => {
     const { page, url } = await web.open({ device: 'phone', locale: 'es' });
     await page.goto(url(`/es/treaties?asOf=${MEETING_DAY}`));
     await page.getByRole('heading', { level: 1, name: t('es', 'treaties.title') }).waitFor();
+    // The counts of the day in the address first, as a reader would see them before changing the date
+    // (changing it earlier cancels that first request, which the problem watch would report).
+    await expect.poll(() => legendCount(page, 'es', 'party')).toBe(20);
     await page.getByLabel(t('es', 'treaties.date'), { exact: true }).fill('2004-12-30');
     await page.getByRole('list', { name: t('es', 'treaties.legend') }).waitFor();
     await expect.poll(() => legendCount(page, 'es', 'uncertain')).toBe(4);
