@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config.js';
 import { KEY_FILE, decryptSecret, encryptSecret, loadKeys, macSecret } from './crypto.js';
@@ -62,5 +64,29 @@ describe('secrets at rest', () => {
     expect(loadConfig({}).secretKey).toBeNull();
     expect(loadConfig({ SECRET_KEY: 'k'.repeat(32) }).secretKey).toBe('k'.repeat(32));
     expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(ConfigError);
+  });
+});
+
+describe('the key file under DATA_DIR', () => {
+  it('is the same key for processes that start together on an empty folder', { timeout: 120_000 }, async () => {
+    const dataDir = tempDir();
+    const module = fileURLToPath(new URL('./crypto.ts', import.meta.url));
+    const script = `import { loadKeys } from ${JSON.stringify(module)};
+      console.log(loadKeys({ secretKey: null, dataDir: ${JSON.stringify(dataDir)} }).encryption.toString('hex'));`;
+    const run = () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(err))));
+      });
+    const keys = await Promise.all(Array.from({ length: 6 }, run));
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^[0-9a-f]{64}$/);
+    // No temporary file is left behind.
+    expect(readdirSync(dataDir)).toEqual(['secret.key']);
   });
 });

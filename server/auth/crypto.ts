@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /*
@@ -27,7 +27,12 @@ const VERSION = 'v1';
 /** SECRET_KEY (32+ characters) hashed to 32 bytes, so any string of enough entropy can serve. */
 export const deriveMasterKey = (secret: string): Buffer => createHash('sha256').update(secret, 'utf8').digest();
 
-/** Reads DATA_DIR/secret.key, creating it (0600) on first use; `wx` makes concurrent first starts agree. */
+/**
+ * Reads DATA_DIR/secret.key, creating it (0600) on first use. The key is written whole to a
+ * private temporary file, then linked into place: a link either creates the name with the full
+ * content or fails because it exists, so processes starting together agree on one key and none
+ * ever reads a file that is created but not yet written (which `wx` alone allowed).
+ */
 function keyFromFile(dataDir: string): Buffer {
   const path = join(dataDir, KEY_FILE);
   try {
@@ -36,10 +41,14 @@ function keyFromFile(dataDir: string): Buffer {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   mkdirSync(dataDir, { recursive: true });
+  const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(temporary, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
   try {
-    writeFileSync(path, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    linkSync(temporary, path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    unlinkSync(temporary);
   }
   return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64url');
 }
