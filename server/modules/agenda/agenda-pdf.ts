@@ -1,14 +1,9 @@
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { collectPdf, FONT_REGULAR, registerFonts } from '../../pdf.js';
 import type { Agenda, AgendaBlock, AgendaItem, Presenter } from '../../../shared/schemas/agenda.js';
 import type { LocalizedText } from '../../../shared/schemas/text.js';
 import type { Lang } from '../../../shared/lang.js';
 import { intlFor } from '../../i18n.js';
-
-const require = createRequire(import.meta.url);
-// Resolved through the package so the server works wherever node_modules is installed.
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const MARGIN = 56; // 2 cm
 const INDENT = 24;
@@ -36,7 +31,7 @@ export async function renderAgendaPdf(agenda: Agenda, opts: AgendaPdfOptions): P
     bufferPages: true, // page x of y needs the page count, known only at the end
     lang: agenda.lang,
     displayTitle: true,
-    font: REGULAR,
+    font: FONT_REGULAR,
     info: {
       Title: `${agenda.meeting.title.text} — ${agenda.title.text}`,
       Creator: 'Continental',
@@ -45,9 +40,8 @@ export async function renderAgendaPdf(agenda: Agenda, opts: AgendaPdfOptions): P
       ModDate: publishedAt,
     },
   });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const done = collect(doc);
+  registerFonts(doc);
+  const done = collectPdf(doc);
 
   const left = MARGIN;
   const width = doc.page.width - 2 * MARGIN;
@@ -223,13 +217,4 @@ function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateT
 
 function listFormat(lang: Lang): Intl.ListFormat {
   return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' });
-}
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 }

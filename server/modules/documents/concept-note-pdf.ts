@@ -1,14 +1,10 @@
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { collectPdf, FONT_REGULAR, registerFonts } from '../../pdf.js';
 import type { Lang } from '../../../shared/lang.js';
 import { localize, type MultiText } from '../../../shared/text.js';
 import type { LocalizedText } from '../../../shared/schemas/text.js';
 import { intlFor } from '../../i18n.js';
 
-const require = createRequire(import.meta.url);
-// The same embedded fonts as the agenda PDF: full Latin coverage, accents intact.
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 const MARGIN = 56;
 const GREY = '#555555';
 const ACCENT = '#9b1c1c';
@@ -34,12 +30,11 @@ export async function renderConceptNotePdf(source: ConceptNoteSource, lang: Lang
     bufferPages: true,
     lang,
     displayTitle: true,
-    font: REGULAR,
+    font: FONT_REGULAR,
     info: { Title: `${title.text} — ${msg('meeting.conceptNote')}`, Creator: 'Continental' },
   });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const done = collect(doc);
+  registerFonts(doc);
+  const done = collectPdf(doc);
   const width = doc.page.width - 2 * MARGIN;
   const para = (text: string, font: 'regular' | 'bold', size: number, color = 'black', indent = 0) =>
     doc
@@ -92,13 +87,4 @@ export async function renderConceptNotePdf(source: ConceptNoteSource, lang: Lang
   }
   doc.end();
   return done;
-}
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 }

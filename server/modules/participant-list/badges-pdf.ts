@@ -1,15 +1,11 @@
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { collectPdf, FONT_REGULAR, registerFonts } from '../../pdf.js';
 import QRCode from 'qrcode';
 import { intlFor } from '../../i18n.js';
 import { upperName } from './list-pdf.js';
 import type { Badge, BadgeSheet } from './types.js';
 
-const require = createRequire(import.meta.url);
 // Resolved through the package so the server works wherever node_modules is installed.
-// DejaVu covers Latin with every accent, Greek and Cyrillic.
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const MM = 72 / 25.4;
 /** Badge size: 90 × 60 mm, the common size of badge holders; 2 × 4 fill an A4 sheet. */
@@ -45,7 +41,7 @@ export async function renderBadgesPdf(sheet: BadgeSheet): Promise<Buffer> {
     autoFirstPage: false,
     lang: sheet.lang,
     displayTitle: true,
-    font: REGULAR,
+    font: FONT_REGULAR,
     info: {
       Title: `${sheet.meetingTitle} — ${msg('participants.badge.title')}`,
       Creator: 'Continental',
@@ -54,9 +50,8 @@ export async function renderBadgesPdf(sheet: BadgeSheet): Promise<Buffer> {
       ModDate: sheet.generatedAt,
     },
   });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const done = collect(doc);
+  registerFonts(doc);
+  const done = collectPdf(doc);
 
   const sheets = Math.max(1, Math.ceil(sheet.badges.length / BADGES_PER_SHEET));
   for (let s = 0; s < sheets; s++) {
@@ -237,13 +232,4 @@ function bandColour(category: string): string {
     hash = Math.imul(hash, 16777619) >>> 0;
   }
   return BAND_COLOURS[hash % BAND_COLOURS.length] ?? '#3f3f3f';
-}
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 }

@@ -1,14 +1,10 @@
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { collectPdf, FONT_REGULAR, registerFonts } from '../../pdf.js';
 import type { Lang } from '../../../shared/lang.js';
 import { intlFor } from '../../i18n.js';
 import type { ListedParticipant, ParticipantList } from './types.js';
 
-const require = createRequire(import.meta.url);
 // Resolved through the package so the server works wherever node_modules is installed.
-// DejaVu covers Latin with every accent, Greek and Cyrillic.
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const MARGIN = 56; // 2 cm
 const INDENT = 14;
@@ -46,7 +42,7 @@ export async function renderParticipantListPdf(list: ParticipantList): Promise<B
     bufferPages: true, // page x of y needs the page count, known only at the end
     lang: list.lang,
     displayTitle: true,
-    font: REGULAR,
+    font: FONT_REGULAR,
     info: {
       Title: `${list.meetingTitle} — ${title}`,
       Creator: 'Continental',
@@ -55,9 +51,8 @@ export async function renderParticipantListPdf(list: ParticipantList): Promise<B
       ModDate: list.generatedAt,
     },
   });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const done = collect(doc);
+  registerFonts(doc);
+  const done = collectPdf(doc);
 
   const left = MARGIN;
   const width = doc.page.width - 2 * MARGIN;
@@ -192,13 +187,4 @@ function generatedDate(lang: Lang, at: Date): string {
     timeZone: 'UTC',
     timeZoneName: 'short',
   }).format(at);
-}
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 }
