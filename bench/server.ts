@@ -17,6 +17,7 @@ import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { seedAll } from '../server/db/seed/seed.js';
+import { openFileStore } from '../server/files/store.js';
 import { createAccessToken } from '../server/modules/users/access-tokens.js';
 import { inviteUser } from '../server/modules/users/invite-user.js';
 
@@ -24,7 +25,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'continental-bench-'));
 const config = { ...loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0' }), serveWeb: false, host: '127.0.0.1' };
 const database = openDatabase(config);
 await migrateToLatest(database.db);
-await seedAll(database.db);
+await seedAll(database.db, openFileStore(config));
 const app = await buildApp({ config, database, logger: false });
 app.get('/bench/bare', async () => ({ status: 'ok' }));
 // Control: the agenda's own bytes, sent as a constant. Separates the cost of moving the payload

@@ -30,12 +30,15 @@ import { meetingRoutes } from './modules/meeting/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { treatyRoutes } from './modules/treaties/routes.js';
 import { documentRoutes } from './modules/documents/routes.js';
+import { openFileStore, type FileStore } from './files/store.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<DB>;
     engine: Engine;
     config: Config;
+    /** Uploaded and generated files (DATA_DIR/files or an S3-compatible bucket). */
+    files: FileStore;
   }
 }
 
@@ -90,6 +93,7 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
   app.decorate('db', database.db);
   app.decorate('engine', database.engine);
   app.decorate('config', config);
+  app.decorate('files', openFileStore(config));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     securityHeaders(reply, config);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { S3Settings } from './files/store.js';
 
 export interface Config {
   port: number;
@@ -18,6 +19,8 @@ export interface Config {
   mailFrom: string;
   /** Master key for secrets encrypted at rest (32+ characters); unset: a key file under DATA_DIR. */
   secretKey: string | null;
+  /** An S3-compatible bucket for uploaded and generated files; null: files under DATA_DIR/files. */
+  s3: S3Settings | null;
 }
 
 export class ConfigError extends Error {}
@@ -72,5 +75,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'Continental <no-reply@localhost>',
     secretKey,
+    s3: s3Settings(env),
+  };
+}
+
+function s3Settings(env: NodeJS.ProcessEnv): S3Settings | null {
+  const bucket = env.S3_BUCKET?.trim();
+  if (!bucket) return null;
+  const endpoint = env.S3_ENDPOINT?.trim() || null;
+  if (endpoint && !/^https?:\/\//.test(endpoint)) throw new ConfigError('S3_ENDPOINT must be an http(s) URL');
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || null;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || null;
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
+  }
+  const prefix = env.S3_PREFIX?.trim() ?? '';
+  return {
+    bucket,
+    endpoint,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    prefix: prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix,
+    accessKeyId,
+    secretAccessKey,
+    // Self-hosted stores (MinIO, Garage) want path-style URLs; AWS itself wants virtual hosts.
+    forcePathStyle: env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE !== '0' : endpoint !== null,
   };
 }

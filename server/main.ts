@@ -3,13 +3,14 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedAll } from './db/seed/seed.js';
+import { openFileStore } from './files/store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = openDatabase(config);
   await migrateToLatest(database.db);
   // Demo data from the concept note; idempotent, never overwrites edits.
-  if (process.env.SEED !== '0') await seedAll(database.db);
+  if (process.env.SEED !== '0') await seedAll(database.db, openFileStore(config));
   const app = await buildApp({ config, database });
 
   let closing = false;

@@ -1,5 +1,6 @@
 import { migrateToLatest } from '../db/migrate.js';
 import { seedAll } from '../db/seed/seed.js';
+import { openFileStore } from '../files/store.js';
 import { CLI_AUDIT, withDatabase } from './context.js';
 
 export const DB_USAGE = `  migrate   apply pending database migrations
@@ -19,8 +20,8 @@ export async function migrateCommand(): Promise<number> {
 }
 
 export async function seedCommand(): Promise<number> {
-  return withDatabase(async ({ database }) => {
-    const report = await seedAll(database.db, CLI_AUDIT);
+  return withDatabase(async ({ config, database }) => {
+    const report = await seedAll(database.db, openFileStore(config), CLI_AUDIT);
     console.log(
       `Seeded ${report.memberStates} member states and ${report.organizations} organisations; ` +
         (report.meetingsCreated.length

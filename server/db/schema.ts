@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /*
  * One schema for both engines. Booleans are stored as 0/1 integers, instants as ISO 8601 UTC text,
  * structured values (multilingual texts, lists) as JSON text: the same query code then returns
@@ -128,6 +130,7 @@ export interface DB {
   document: DocumentTable;
   document_revision: DocumentRevisionTable;
   document_file: DocumentFileTable;
+  search_entry: SearchEntryTable;
 }
 
 export interface AppUserTable {
@@ -428,6 +431,8 @@ export interface DocumentRevisionTable {
   note: string | null;
   created_by: string | null;
   created_at: string;
+  /** What a generated revision was made from: 'agenda:v2', 'participants'. */
+  source: string | null;
 }
 
 export interface DocumentFileTable {
@@ -441,7 +446,23 @@ export interface DocumentFileTable {
   file_name: string;
   size: number;
   sha256: string;
-  content: Buffer;
+  /** Files stored before the file store existed; newer ones have `storage_key` instead. */
+  content: Buffer | null;
   created_by: string | null;
   created_at: string;
+  /** SHA-256 name in the file store (server/files/store.ts). */
+  storage_key: string | null;
+  /** Text extracted from a PDF, for the search index. */
+  text: string | null;
+}
+
+/** Analysed text (server/search/analyse.ts), one row per thing and language. */
+export interface SearchEntryTable {
+  seq: Generated<number>;
+  scope: string;
+  ref_id: string;
+  lang: string;
+  title: string;
+  body: string;
+  updated_at: string;
 }

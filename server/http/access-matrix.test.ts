@@ -212,6 +212,10 @@ const TABLE: Record<string, { rule: Rule; url?: string; body?: (ctx: Ctx) => unk
     url: '/api/documents/00000000-0000-4000-8000-000000000000/revisions',
     body: () => ({ kind: 'rev', note: 'access matrix' }),
   },
+  'POST /api/meetings/:slug/documents/generated': {
+    rule: 'secretariat',
+    body: () => ({ source: 'participant_list' }),
+  },
   'POST /api/documents/:id/supersede': {
     rule: 'secretariat',
     url: '/api/documents/00000000-0000-4000-8000-000000000000/supersede',
@@ -241,7 +245,7 @@ beforeAll(async () => {
         for (const m of [r.method].flat()) if (r.url.startsWith('/api/') && m !== 'HEAD') routes.push(`${m} ${r.url}`);
       }),
   });
-  await seedAll(t.database.db);
+  await seedAll(t.database.db, t.app.files);
   const db = t.database.db;
   users.participant = await createUser(db, { roles: [{ role: 'participant' }] });
   users.focalARG = await createUser(db, { roles: [{ role: 'focal_point', memberState: 'ARG' }] });

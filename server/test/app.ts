@@ -9,15 +9,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** An app on its own fresh database, without the web build, logging only errors. */
-export async function buildTestApp(options: Pick<BuildOptions, 'beforeRoutes'> = {}): Promise<TestApp> {
+/** An app on its own fresh database, without the web build, logging only errors; `env` adds configuration. */
+export async function buildTestApp(
+  options: Pick<BuildOptions, 'beforeRoutes'> & { env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const { env = {}, ...build } = options;
   const database = await createTestDatabase();
   const config = {
-    ...loadConfig({ PUBLIC_URL: 'https://continental.example.org' }),
+    ...loadConfig({ PUBLIC_URL: 'https://continental.example.org', ...env }),
     serveWeb: false,
     dataDir: database.dataDir,
   };
-  const app = await buildApp({ config, database, logger: { level: 'error' }, ...options });
+  const app = await buildApp({ config, database, logger: { level: 'error' }, ...build });
   await app.ready();
   return {
     app,

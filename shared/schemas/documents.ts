@@ -157,3 +157,19 @@ export const DocumentListQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, default: 0 })),
 });
+
+/** Registers a generated document (secretariat): an agenda version or the list of participants. */
+export const GeneratedInputSchema = Type.Object(
+  {
+    source: Type.Enum(['agenda', 'participant_list'] as const),
+    version: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 10000, description: 'Agenda version; the latest published by default' }),
+    ),
+    distribution: Type.Optional(Type.Enum(['public', 'participants'] as const, { description: 'public by default' })),
+    symbol: Type.Optional(Symbol),
+    series: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    date: Type.Optional(DateSchema),
+  },
+  closed,
+);
+export type GeneratedInput = Static<typeof GeneratedInputSchema>;

@@ -14,9 +14,9 @@ afterAll(async () => t.close());
 
 describe('demo data from the 2005 concept note', () => {
   it('creates the meeting once; seeding again creates nothing', async () => {
-    const first = await seedAll(t.database.db);
+    const first = await seedAll(t.database.db, t.app.files);
     expect(first).toMatchObject({ memberStates: 35, meetingsCreated: [SLUG] });
-    const second = await seedAll(t.database.db);
+    const second = await seedAll(t.database.db, t.app.files);
     expect(second.meetingsCreated).toEqual([]);
     const versions = await t.database.db.selectFrom('agenda_version').select('number').execute();
     expect(versions.map((v) => v.number).sort()).toEqual([1, null].sort());

@@ -11,6 +11,7 @@ import { conceptNoteRules } from '../../modules/participation/rules.js';
 import { saveRules } from '../../modules/participation/save-rules.js';
 import { seedTreaties } from '../../modules/treaties/seed.js';
 import { seedDocuments } from '../../modules/documents/seed.js';
+import type { FileStore } from '../../files/store.js';
 import { newId, nowIso } from '../ids.js';
 import { json } from '../json.js';
 import type { DB } from '../schema.js';
@@ -182,14 +183,18 @@ export async function seedMeeting(
   return true;
 }
 
-export async function seedAll(db: Kysely<DB>, audit: AuditContext = STARTUP_AUDIT): Promise<SeedReport> {
+export async function seedAll(
+  db: Kysely<DB>,
+  files: FileStore,
+  audit: AuditContext = STARTUP_AUDIT,
+): Promise<SeedReport> {
   const ref = await seedReference(db);
   const meetings = [readSeed<SeedMeeting>('meeting-oas-iom-tip-2005.json')];
   const created: string[] = [];
   for (const m of meetings) if (await seedMeeting(db, m, audit)) created.push(m.slug);
   for (const m of meetings) await seedParticipationRules(db, m.slug, audit);
   await seedTreaties(db, audit);
-  for (const m of meetings) await seedDocuments(db, m.slug, audit);
+  for (const m of meetings) await seedDocuments(db, files, m.slug, audit);
   return { ...ref, meetingsCreated: created };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Lang } from '../../../shared/lang.js';
+import { LANGS, type Lang } from '../../../shared/lang.js';
 import type { DocumentKind, FileFormat } from '../../../shared/schemas/documents.js';
 import type { MultiText } from '../../../shared/text.js';
 import { writeAudit, type AuditContext } from '../../audit/audit.js';
@@ -8,12 +8,14 @@ import { newId, nowIso } from '../../db/ids.js';
 import { json } from '../../db/json.js';
 import type { DB, DocumentFileTable, DocumentRevisionTable, DocumentTable } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
+import type { FileStore } from '../../files/store.js';
+import { indexTexts, type SearchText } from '../../search/index.js';
 import { CONTENT_TYPES } from './content.js';
 
 export type DocumentRow = Selectable<DocumentTable>;
 export type RevisionRow = Selectable<DocumentRevisionTable>;
 /** A file's metadata: lists and views never read the content. */
-export type FileMeta = Omit<Selectable<DocumentFileTable>, 'content'>;
+export type FileMeta = Omit<Selectable<DocumentFileTable>, 'content' | 'storage_key' | 'text'>;
 type Db = Kysely<DB> | Transaction<DB>;
 
 const FILE_META = [
@@ -68,9 +70,38 @@ export async function filesOf(db: Db, revisionIds: string[]): Promise<FileMeta[]
     .execute();
 }
 
-export async function fileContent(db: Db, fileId: string): Promise<Buffer> {
-  const row = await db.selectFrom('document_file').select('content').where('id', '=', fileId).executeTakeFirstOrThrow();
-  return Buffer.from(row.content);
+export async function fileContent(db: Db, store: FileStore, fileId: string): Promise<Buffer> {
+  const row = await db
+    .selectFrom('document_file')
+    .select(['content', 'storage_key'])
+    .where('id', '=', fileId)
+    .executeTakeFirstOrThrow();
+  if (row.storage_key) return store.get(row.storage_key);
+  // Files registered before the file store kept their bytes in the row.
+  if (row.content) return Buffer.from(row.content);
+  throw new Error(`document_file ${fileId} has neither a storage key nor content`);
+}
+
+/**
+ * What search finds a document by, per language: its title and the text of that language's
+ * file in the latest revision that has one. Called in every transaction that changes either.
+ */
+export async function indexDocument(db: Db, documentId: string): Promise<void> {
+  const doc = await db.selectFrom('document').select('title').where('id', '=', documentId).executeTakeFirstOrThrow();
+  const title = JSON.parse(doc.title) as MultiText;
+  const files = await db
+    .selectFrom('document_file')
+    .innerJoin('document_revision', 'document_revision.id', 'document_file.revision_id')
+    .select(['document_file.lang', 'document_file.text', 'document_revision.number'])
+    .where('document_revision.document_id', '=', documentId)
+    .orderBy('document_revision.number', 'desc')
+    .execute();
+  const texts: Partial<Record<Lang, SearchText>> = {};
+  for (const lang of LANGS) {
+    const body = files.find((f) => f.lang === lang)?.text ?? '';
+    texts[lang] = { title: title.values[lang]?.text ?? '', body };
+  }
+  await indexTexts(db, 'document', documentId, texts);
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -122,6 +153,8 @@ export interface NewDocument {
   organizationId: string | null;
   symbol: string | null;
   ownerRole: string;
+  /** For generated documents: what revision 0 was made from. */
+  source?: string;
 }
 
 /** A new draft with its revision 0 (no files yet). */
@@ -167,8 +200,10 @@ export async function createDocument(trx: Transaction<DB>, ctx: AuditContext, in
       note: null,
       created_by: actorId(ctx),
       created_at: now,
+      source: input.source ?? null,
     })
     .execute();
+  await indexDocument(trx, id);
   await writeAudit(trx, ctx, {
     action: 'document.create',
     objectType: 'document',
@@ -192,6 +227,8 @@ export interface NewFile {
   fileName: string;
   content: Buffer;
   official?: boolean;
+  /** Text extracted from the file (PDF), for search. */
+  text?: string;
 }
 
 /**
@@ -205,6 +242,7 @@ export async function putFile(
   doc: DocumentRow,
   revision: RevisionRow,
   file: NewFile,
+  store: FileStore,
 ): Promise<void> {
   const role = file.lang === doc.original_lang ? 'original' : 'translation';
   const official = file.official ?? role === 'original';
@@ -230,7 +268,11 @@ export async function putFile(
     file_name: file.fileName,
     size: file.content.length,
     sha256,
-    content: file.content,
+    // Written before the row: a failed transaction leaves at worst an unreferenced object, never
+    // a row pointing at nothing. The key is the SHA-256, so the same bytes are stored once.
+    storage_key: await store.put(file.content),
+    content: null,
+    text: file.text ?? null,
     created_by: actorId(ctx),
     created_at: nowIso(),
   };
@@ -243,6 +285,7 @@ export async function putFile(
       .execute();
   }
   await trx.updateTable('document').set({ updated_at: nowIso() }).where('id', '=', doc.id).execute();
+  await indexDocument(trx, doc.id);
   await writeAudit(trx, ctx, {
     action: 'document.file_upload',
     objectType: 'document',
@@ -270,7 +313,7 @@ export async function issueDocument(
   ctx: AuditContext,
   doc: DocumentRow,
   meetingSlug: string,
-  opts: { symbol?: string; series?: string; date?: string },
+  opts: { symbol?: string; series?: string; date?: string | null },
 ): Promise<void> {
   if (doc.status !== 'draft') {
     throw new AppError('conflict', `This document is already ${doc.status}.`, { reason: 'not_draft' });
@@ -290,7 +333,8 @@ export async function issueDocument(
   let symbol = opts.symbol ?? (opts.series ? null : doc.symbol);
   if (!symbol) symbol = await nextSymbol(trx, doc.meeting_id, opts.series ?? defaultSeries(meetingSlug));
   if (await symbolTaken(trx, doc.meeting_id, symbol, doc.id)) throw symbolConflict(symbol);
-  const date = opts.date ?? doc.date ?? nowIso().slice(0, 10);
+  // null: the source gives no date (the 2005 concept note has none), so none is invented.
+  const date = opts.date === null ? null : (opts.date ?? doc.date ?? nowIso().slice(0, 10));
   const now = nowIso();
   try {
     await trx
@@ -320,7 +364,7 @@ export async function addRevision(
   trx: Transaction<DB>,
   ctx: AuditContext,
   doc: DocumentRow,
-  input: { kind: 'rev' | 'corr'; date?: string; note: string },
+  input: { kind: 'rev' | 'corr'; date?: string; note: string; source?: string },
 ): Promise<number> {
   if (doc.status !== 'issued') {
     throw new AppError('conflict', `Only an issued document can be revised; this one is ${doc.status}.`, {
@@ -343,6 +387,7 @@ export async function addRevision(
       note: input.note.normalize('NFC'),
       created_by: actorId(ctx),
       created_at: nowIso(),
+      source: input.source ?? null,
     })
     .execute();
   await trx.updateTable('document').set({ updated_at: nowIso() }).where('id', '=', doc.id).execute();

@@ -18,10 +18,14 @@ import { ProblemResponses, type App } from '../../http/types.js';
 import { isRealDate, Issues, normalizeText } from '../editing/validation.js';
 import { findMeetingBySlug } from '../meeting/repository.js';
 import { SlugParams } from '../meeting/routes.js';
+import { pdfText } from '../../files/pdf-text.js';
+import { search } from '../../search/index.js';
 import { safeFileName } from '../participation/upload.js';
+import { generatedDocumentRoutes } from './routes-generated.js';
+import { viewDocument } from './view.js';
 import { contentDisposition, CONTENT_TYPES, detectFormat } from './content.js';
 import { canCreate, canIssue, canRead, canUpload, mayFile } from './policy.js';
-import { currentRevision, fold, matchesQuery, pickFile, presentDocument, presentSummary } from './presenter.js';
+import { currentRevision, fold, matchesQuery, pickFile, presentSummary } from './presenter.js';
 import {
   addRevision,
   createDocument,
@@ -79,6 +83,7 @@ export function documentRoutes(app: App): void {
       );
     }
     routes(scope);
+    generatedDocumentRoutes(scope);
   });
 }
 
@@ -98,18 +103,8 @@ function routes(app: App): void {
     return { doc, role };
   };
 
-  const view = async (request: FastifyRequest, doc: DocumentRow, lang: Lang) => {
-    const revisions = await revisionsOf(app.db, [doc.id]);
-    const files = await filesOf(
-      app.db,
-      revisions.map((r) => r.id),
-    );
-    const can = {
-      upload: canUpload(request.actor, doc).allowed,
-      issue: canIssue(request.actor).allowed,
-    };
-    return presentDocument(doc, await slugOf(doc.meeting_id), revisions, files, lang, can);
-  };
+  const view = (request: FastifyRequest, doc: DocumentRow, lang: Lang) =>
+    viewDocument(app.db, request.actor, doc, lang);
 
   const reload = (id: string) => documentOr404(app.db, id);
 
@@ -132,9 +127,13 @@ function routes(app: App): void {
       if (kind) query = query.where('kind', '=', kind);
       if (status) query = query.where('status', '=', status);
       if (agendaItem) query = query.where('agenda_item_key', '=', agendaItem);
+      // Words are looked for in the symbol and titles as typed, and in the full text (titles and
+      // the PDFs' words) stemmed in each language; full-text hits come ranked.
+      const hits = q?.trim() ? await search(app.db, app.engine, 'document', q) : [];
+      const score = new Map(hits.map((h, i) => [h.refId, hits.length - i]));
       const rows = (await query.execute()).filter(
         // The policy decides, for every row: a list never shows what the document route would refuse.
-        (doc) => canRead(request.actor, doc).allowed && (!q || matchesQuery(doc, q)),
+        (doc) => canRead(request.actor, doc).allowed && (!q || score.has(doc.id) || matchesQuery(doc, q)),
       );
       const revisions = await revisionsOf(
         app.db,
@@ -156,6 +155,7 @@ function routes(app: App): void {
       if (language) items = items.filter((d) => d.languages.includes(language));
       items.sort(
         (a, b) =>
+          (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0) ||
           (b.date ?? '').localeCompare(a.date ?? '') ||
           fold(a.symbol ?? '~').localeCompare(fold(b.symbol ?? '~')) ||
           a.id.localeCompare(b.id),
@@ -298,7 +298,7 @@ function routes(app: App): void {
         });
       }
       const { file, fallback } = picked;
-      const content = await fileContent(app.db, file.id);
+      const content = await fileContent(app.db, app.files, file.id);
       return reply
         .type(file.content_type)
         .header('content-disposition', contentDisposition(file.file_name))
@@ -358,18 +358,28 @@ function routes(app: App): void {
       const format = detectFormat(body);
       const fileName = safeFileName(request.query.fileName ?? `${doc.symbol ?? 'document'}-${lang}.${format}`, format);
       const viewLang = requestLang(request.query.lang, request.headers['accept-language']);
+      // Outside the transaction: reading a large PDF takes a while and needs no lock.
+      const text = format === 'pdf' ? await pdfText(body) : '';
       await app.db.transaction().execute(async (trx) => {
         const fresh = await documentOr404(trx, doc.id);
         const revision = await revisionOr404(trx, doc.id, request.query.revision);
         const admin = role === 'secretariat' || role === 'cli';
-        await putFile(trx, request.auditContext(role), fresh, revision, {
-          lang,
-          format,
-          fileName,
-          content: body,
-          // Only the secretariat declares a translation official.
-          official: admin ? request.query.official : undefined,
-        });
+        await putFile(
+          trx,
+          request.auditContext(role),
+          fresh,
+          revision,
+          {
+            lang,
+            format,
+            fileName,
+            content: body,
+            // Only the secretariat declares a translation official.
+            official: admin ? request.query.official : undefined,
+            text,
+          },
+          app.files,
+        );
       });
       return view(request, await reload(doc.id), viewLang);
     },

@@ -6,14 +6,12 @@ import { localize, type MultiText } from '../../../shared/text.js';
 import type { AuditContext } from '../../audit/audit.js';
 import { parseJson, parseOptionalText, parseText } from '../../db/json.js';
 import type { DB } from '../../db/schema.js';
-import { intlFor } from '../../i18n.js';
+import type { FileStore } from '../../files/store.js';
 import { renderAgendaPdf } from '../agenda/agenda-pdf.js';
 import { readAgenda } from '../agenda/read-agenda.js';
 import { findMeetingBySlug, listConceptSections } from '../meeting/repository.js';
 import { renderConceptNotePdf } from './concept-note-pdf.js';
-import { createDocument, defaultSeries, documentOr404, nextSymbol, putFile, revisionOr404 } from './repository.js';
-import { writeAudit } from '../../audit/audit.js';
-import { nowIso } from '../../db/ids.js';
+import { catalogueTitle, registerGenerated } from './generated.js';
 
 /*
  * Rendering costs about a second per document; the same input renders to an equivalent file, so
@@ -31,13 +29,6 @@ function once(input: unknown, render: () => Promise<Buffer>): Promise<Buffer> {
   return hit;
 }
 
-/** A title from the interface catalogues: the original language official, the others unofficial. */
-function catalogueTitle(id: string, original: Lang): MultiText {
-  const values: MultiText['values'] = {};
-  for (const lang of LANGS) values[lang] = { text: intlFor(lang).formatMessage({ id }), official: lang === original };
-  return { original, values };
-}
-
 async function registered(db: Kysely<DB>, meetingId: string, kind: DocumentKind): Promise<boolean> {
   const row = await db
     .selectFrom('document')
@@ -49,57 +40,16 @@ async function registered(db: Kysely<DB>, meetingId: string, kind: DocumentKind)
 }
 
 /**
- * Enters a generated document in the register as issued and public, with a PDF per language
- * (the original language marked original, the others unofficial translations), its symbol the
- * meeting's next `<SLUG>/doc.N`, and no date unless the source gives one.
- */
-async function registerGenerated(
-  db: Kysely<DB>,
-  audit: AuditContext,
-  meeting: { id: string; slug: string },
-  doc: { kind: DocumentKind; title: MultiText; date: string | null; agendaItemKey?: string },
-  pdfs: Map<Lang, Buffer>,
-  fileStem: string,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const id = await createDocument(trx, audit, {
-      meetingId: meeting.id,
-      kind: doc.kind,
-      title: doc.title,
-      date: doc.date,
-      distribution: 'public',
-      agendaItemKey: doc.agendaItemKey ?? null,
-      memberState: null,
-      organizationId: null,
-      symbol: null,
-      ownerRole: 'secretariat',
-    });
-    const row = await documentOr404(trx, id);
-    const revision = await revisionOr404(trx, id, 0);
-    for (const [lang, content] of pdfs) {
-      await putFile(trx, audit, row, revision, { lang, format: 'pdf', fileName: `${fileStem}-${lang}.pdf`, content });
-    }
-    const symbol = await nextSymbol(trx, meeting.id, defaultSeries(meeting.slug));
-    await trx
-      .updateTable('document')
-      .set({ status: 'issued', symbol, issued_at: nowIso(), updated_at: nowIso() })
-      .where('id', '=', id)
-      .execute();
-    await writeAudit(trx, audit, {
-      action: 'document.issue',
-      objectType: 'document',
-      objectId: id,
-      changes: { status: { before: 'draft', after: 'issued' }, symbol: { before: null, after: symbol } },
-    });
-  });
-}
-
-/**
  * The demo meeting's register: the concept note (French original, rendered from the meeting's
  * sections) and the draft agenda as published in version 1 (rendered once and stored, so what
  * was circulated stays as it was). Idempotent: a kind already registered is left alone.
  */
-export async function seedDocuments(db: Kysely<DB>, slug: string, audit: AuditContext): Promise<void> {
+export async function seedDocuments(
+  db: Kysely<DB>,
+  files: FileStore,
+  slug: string,
+  audit: AuditContext,
+): Promise<void> {
   const meeting = await findMeetingBySlug(db, slug);
   if (!meeting) return;
   const meetingTitle = parseText(meeting.title, 'meeting.title');
@@ -119,11 +69,19 @@ export async function seedDocuments(db: Kysely<DB>, slug: string, audit: AuditCo
     // The note gives no date of its own: none is recorded.
     await registerGenerated(
       db,
+      files,
       audit,
       meeting,
-      { kind: 'concept_note', title: catalogueTitle('meeting.conceptNote', original), date: null },
+      {
+        kind: 'concept_note',
+        title: catalogueTitle('meeting.conceptNote', original),
+        date: null,
+        distribution: 'public',
+      },
       pdfs,
       `${slug}-concept-note`,
+      { source: 'concept-note', family: 'concept-note', note: '' },
+      { date: null },
     );
   }
 
@@ -147,11 +105,14 @@ export async function seedDocuments(db: Kysely<DB>, slug: string, audit: AuditCo
     }
     await registerGenerated(
       db,
+      files,
       audit,
       meeting,
-      { kind: 'agenda', title: parseText(version.title, 'agenda_version.title'), date: null },
+      { kind: 'agenda', title: parseText(version.title, 'agenda_version.title'), date: null, distribution: 'public' },
       pdfs,
       `${slug}-agenda-v1`,
+      { source: 'agenda:v1', family: 'agenda:', note: '' },
+      { date: null },
     );
   }
 }

@@ -28,7 +28,7 @@ export interface World {
 /** The demo meeting with its concept-note rules, and one caller per role that acts on it. */
 export async function world(): Promise<World> {
   const t = await buildTestApp();
-  await seedAll(t.app.db);
+  await seedAll(t.app.db, t.app.files);
   const as = (roles: { role: Role; memberState?: string; organizationId?: string }[]) => callerWith(t, roles);
   return {
     t,

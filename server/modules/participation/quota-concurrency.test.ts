@@ -3,6 +3,7 @@
  * or the PostgreSQL database of this test run), hit by simultaneous HTTP requests. A control
  * run of a naive count-then-insert on the same database shows the race the allocation rows close.
  */
+import { openFileStore } from '../../files/store.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -137,7 +138,7 @@ let focalArgToken: string;
 beforeAll(async () => {
   // Migrated by createTestDatabase, seeded here: once, before any server process starts.
   database = await createTestDatabase();
-  await seedAll(database.db);
+  await seedAll(database.db, openFileStore({ dataDir: database.dataDir, s3: null }));
   meetingId = (await database.db.selectFrom('meeting').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow())
     .id;
   const secretariat = await createUser(database.db, { roles: [{ role: 'secretariat' }] });

@@ -251,7 +251,7 @@ describe('the command line', () => {
   it('imports all or nothing with line-level messages, and exports the same format', async () => {
     const t = await buildTestApp();
     try {
-      await seedAll(t.app.db);
+      await seedAll(t.app.db, t.app.files);
       const dir = mkdtempSync(join(tmpdir(), 'treaties-cli-'));
       // Instruments come from the seed the command runs first (migrations and seed are idempotent).
       await run(process.execPath, [BIN, 'seed'], {

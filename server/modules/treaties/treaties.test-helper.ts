@@ -11,7 +11,7 @@ export interface TreatyWorld {
 /** An app with the reference data, the instruments and the demo treaty actions. */
 export async function treatyWorld(): Promise<TreatyWorld> {
   const t = await buildTestApp();
-  await seedAll(t.app.db);
+  await seedAll(t.app.db, t.app.files);
   return {
     t,
     secretariat: await callerWith(t, [{ role: 'secretariat' }]),

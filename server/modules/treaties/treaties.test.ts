@@ -42,7 +42,7 @@ describe('instruments', () => {
         ).n,
       );
     expect(await count()).toBe(51);
-    await seedAll(w.t.app.db);
+    await seedAll(w.t.app.db, w.t.app.files);
     expect(await count()).toBe(51);
     const res = await w.t.app.inject({ url: '/api/member-states/HTI/profile?lang=en' });
     const id = res
@@ -54,7 +54,7 @@ describe('instruments', () => {
       headers: w.secretariat.headers,
     });
     expect(del.statusCode).toBe(204);
-    await seedAll(w.t.app.db);
+    await seedAll(w.t.app.db, w.t.app.files);
     expect(await count()).toBe(50);
     // Put it back for the other tests.
     const back = await importCsv(

@@ -1,0 +1,101 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { LANGS, type Lang } from '../../shared/lang.js';
+import type { Engine } from '../db/database.js';
+import { nowIso } from '../db/ids.js';
+import type { DB } from '../db/schema.js';
+import { analyse, analyseQuery } from './analyse.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+/** What is indexed: each feature keeps its own rows. */
+export type SearchScope = 'document' | 'practice';
+
+export interface SearchText {
+  title: string;
+  body: string;
+}
+
+/**
+ * Replaces what the index holds for one thing: one row per language it has text in. Called in
+ * the transaction that changes the thing, so the index never disagrees with what is committed.
+ */
+export async function indexTexts(
+  db: Db,
+  scope: SearchScope,
+  refId: string,
+  texts: Partial<Record<Lang, SearchText>>,
+): Promise<void> {
+  await db.deleteFrom('search_entry').where('scope', '=', scope).where('ref_id', '=', refId).execute();
+  const rows = LANGS.flatMap((lang) => {
+    const text = texts[lang];
+    if (!text || !(text.title.trim() || text.body.trim())) return [];
+    return [
+      {
+        scope,
+        ref_id: refId,
+        lang,
+        title: analyse(text.title, lang),
+        body: analyse(text.body, lang),
+        updated_at: nowIso(),
+      },
+    ];
+  });
+  if (rows.length) await db.insertInto('search_entry').values(rows).execute();
+}
+
+export async function unindex(db: Db, scope: SearchScope, refId: string): Promise<void> {
+  await db.deleteFrom('search_entry').where('scope', '=', scope).where('ref_id', '=', refId).execute();
+}
+
+export interface SearchHit {
+  refId: string;
+  /** The language of the text that matched best. */
+  lang: Lang;
+  /** Higher is better; comparable within one search only. */
+  score: number;
+}
+
+/**
+ * Finds the things whose text in some language matches every word of the query, the query being
+ * analysed in that same language: a Spanish query finds the Spanish text or translation of a
+ * thing; `langs` says which languages to look in. Title matches weigh more than body matches
+ * (FTS5 bm25 column weights, PostgreSQL ts_rank weight A over B). Best hit per thing, best first.
+ */
+export async function search(
+  db: Db,
+  engine: Engine,
+  scope: SearchScope,
+  query: string,
+  langs: readonly Lang[] = LANGS,
+): Promise<SearchHit[]> {
+  const best = new Map<string, SearchHit>();
+  for (const lang of langs) {
+    const terms = analyseQuery(query, lang);
+    if (!terms.length) continue;
+    const hits =
+      engine === 'postgres' ? await postgresHits(db, scope, lang, terms) : await sqliteHits(db, scope, lang, terms);
+    for (const hit of hits) {
+      const seen = best.get(hit.refId);
+      if (!seen || hit.score > seen.score) best.set(hit.refId, hit);
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.refId.localeCompare(b.refId));
+}
+
+async function sqliteHits(db: Db, scope: SearchScope, lang: Lang, terms: string[][]): Promise<SearchHit[]> {
+  // Terms are letters and digits only (analyse.ts); quoted anyway, so no word is read as FTS syntax.
+  const match = terms.map((alternatives) => `(${alternatives.map((t) => `"${t}"`).join(' OR ')})`).join(' AND ');
+  const { rows } = await sql<{ ref_id: string; rank: number }>`
+    select e.ref_id, bm25(search_fts, 10.0, 1.0) as rank
+    from search_fts join search_entry e on e.seq = search_fts.rowid
+    where search_fts match ${match} and e.scope = ${scope} and e.lang = ${lang}`.execute(db);
+  return rows.map((r) => ({ refId: r.ref_id, lang, score: -Number(r.rank) }));
+}
+
+async function postgresHits(db: Db, scope: SearchScope, lang: Lang, terms: string[][]): Promise<SearchHit[]> {
+  const query = terms.map((alternatives) => `(${alternatives.join(' | ')})`).join(' & ');
+  const { rows } = await sql<{ ref_id: string; rank: number }>`
+    select ref_id, ts_rank('{0.1, 0.2, 0.1, 1.0}', tsv, q) as rank
+    from search_entry, to_tsquery('simple', ${query}) q
+    where tsv @@ q and scope = ${scope} and lang = ${lang}`.execute(db);
+  return rows.map((r) => ({ refId: r.ref_id, lang, score: Number(r.rank) }));
+}
