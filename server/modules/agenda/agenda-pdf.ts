@@ -17,6 +17,8 @@ export interface AgendaPdfOptions {
   venue: string | null;
   /** Preformatted dates of the meeting; defaults to the range of the agenda's days. */
   dateRange?: string;
+  /** Documents attached to items, by item key, already in agenda.lang. */
+  materials?: Map<string, { symbol: string | null; title: string }[]>;
 }
 
 export async function renderAgendaPdf(agenda: Agenda, opts: AgendaPdfOptions): Promise<Buffer> {
@@ -124,6 +126,11 @@ export async function renderAgendaPdf(agenda: Agenda, opts: AgendaPdfOptions): P
     if (item.alternatives.length > 0) {
       para(msg('agenda.alternatives'), 'regular', 10, 'black', x);
       for (const alt of item.alternatives) para(`• ${marked(alt)}`, 'regular', 10, 'black', x + 10);
+    }
+    const materials = opts.materials?.get(item.key) ?? [];
+    if (materials.length > 0) {
+      para(msg('agenda.materials'), 'regular', 10, GREY, x);
+      for (const m of materials) para(`• ${m.symbol ? `${m.symbol} — ` : ''}${m.title}`, 'regular', 10, GREY, x + 10);
     }
   }
 

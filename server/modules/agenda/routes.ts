@@ -8,6 +8,7 @@ import { ProblemResponses, type App } from '../../http/types.js';
 import { SlugParams } from '../meeting/routes.js';
 import { renderAgendaIcs } from './agenda-ics.js';
 import { renderAgendaPdf } from './agenda-pdf.js';
+import { publicMaterials } from '../documents/materials.js';
 import { readAgenda } from './read-agenda.js';
 
 const AgendaQuery = Type.Object({
@@ -90,7 +91,8 @@ export function agendaRoutes(app: App): void {
       const lang = requestLang(request.query.lang, request.headers['accept-language']);
       const { agenda, meeting } = await readAgenda(app.db, request.params.slug, lang, request.query.version);
       const venue = parseOptionalText(meeting.venue, 'meeting.venue');
-      const pdf = await renderAgendaPdf(agenda, { venue: venue ? localize(venue, lang).text : null });
+      const materials = await publicMaterials(app.db, meeting.id, lang);
+      const pdf = await renderAgendaPdf(agenda, { venue: venue ? localize(venue, lang).text : null, materials });
       return reply
         .type('application/pdf')
         .header(

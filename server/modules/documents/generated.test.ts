@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, docWorld, SLUG, type DocWorld } from './documents.test-helper.js';
+import { pdfText } from '../../files/pdf-text.js';
+import { api, docWorld, files, SLUG, upload, type DocWorld } from './documents.test-helper.js';
 
 let w: DocWorld;
 beforeAll(async () => {
@@ -91,5 +92,27 @@ describe('generated documents enter the register when issued', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'body/date' }] });
     expect((await generate({ source: 'minutes' })).statusCode).toBe(400);
+  });
+
+  it('prints the public documents of each agenda item in the agenda PDF, and only those', async () => {
+    const attach = async (distribution: string, fr: string) => {
+      const created = await api(w, w.secretariat, 'POST', `/api/meetings/${SLUG}/documents`, {
+        kind: 'presentation',
+        agendaItemKey: 'd1-2',
+        distribution,
+        title: { original: 'fr', values: { fr: { text: fr, official: true } } },
+      });
+      const id = created.json<{ id: string }>().id;
+      await upload(w, w.secretariat, id, 'fr', files.pdf(fr));
+      await api(w, w.secretariat, 'POST', `/api/documents/${id}/issue`, {});
+    };
+    await attach('public', 'Présentation publique du Brésil');
+    await attach('participants', 'Présentation réservée aux participants');
+    const pdf = await api(w, null, 'GET', `/api/meetings/${SLUG}/agenda.pdf?lang=fr`);
+    expect(pdf.statusCode).toBe(200);
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain('Documents :');
+    expect(text).toContain('Présentation publique du Brésil');
+    expect(text).not.toContain('réservée aux participants');
   });
 });

@@ -13,6 +13,7 @@ import { renderAgendaPdf } from '../agenda/agenda-pdf.js';
 import { readAgenda } from '../agenda/read-agenda.js';
 import { buildParticipantList } from '../participant-list/build-list.js';
 import { renderParticipantListPdf } from '../participant-list/list-pdf.js';
+import { publicMaterials } from './materials.js';
 import { addRevision, createDocument, documentOr404, issueDocument, putFile, revisionOr404 } from './repository.js';
 
 export interface GeneratedDocument {
@@ -142,7 +143,8 @@ export async function agendaVersionPdfs(db: Kysely<DB>, slug: string, number: nu
   const pdfs = new Map<Lang, Buffer>();
   for (const lang of LANGS) {
     const { agenda } = await readAgenda(db, slug, lang, number);
-    pdfs.set(lang, await renderAgendaPdf(agenda, { venue: venue ? localize(venue, lang).text : null }));
+    const materials = await publicMaterials(db, meeting.id, lang);
+    pdfs.set(lang, await renderAgendaPdf(agenda, { venue: venue ? localize(venue, lang).text : null, materials }));
   }
   return { title: parseText(version.title, 'agenda_version.title'), pdfs };
 }
