@@ -25,6 +25,16 @@ describe('configuration', () => {
     });
   });
 
+  it('keeps files under DATA_DIR unless an S3 bucket is configured', () => {
+    expect(loadConfig({}).s3).toBeNull();
+    expect(
+      loadConfig({ S3_BUCKET: 'docs', S3_ENDPOINT: 'https://minio.example.org', S3_PREFIX: 'continental' }).s3,
+    ).toMatchObject({ bucket: 'docs', prefix: 'continental/', forcePathStyle: true, region: 'us-east-1' });
+    expect(loadConfig({ S3_BUCKET: 'docs' }).s3).toMatchObject({ endpoint: null, forcePathStyle: false });
+    expect(() => loadConfig({ S3_BUCKET: 'docs', S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT/);
+    expect(() => loadConfig({ S3_BUCKET: 'docs', S3_ACCESS_KEY_ID: 'id' })).toThrow(/S3_SECRET_ACCESS_KEY/);
+  });
+
   it('stops at boot on a bad value, naming the variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
