@@ -30,8 +30,17 @@ const documentsPath = (lang: Lang) => `/${lang}/meetings/${demo.slug}/documents`
 /** Set by the secretariat's journey, read by the readers' (tests of a file run in order). */
 let documentId = '';
 
+// Peru's focal point: no other journey files documents for Peru.
+const focalPER: NewUser = {
+  email: uniqueEmail('documents-fp-per'),
+  name: 'Pilar Punto Focal',
+  role: 'focal_point',
+  state: 'PER',
+  lang: 'es',
+  password: 'peru files its country report',
+};
 beforeAll(async () => {
-  await createUser(staff);
+  await Promise.all([staff, focalPER].map(createUser));
 });
 
 /** A small real PDF (pdfkit, the server's fonts) saying what it is. */
@@ -226,5 +235,47 @@ describe('documents: the meeting’s register', () => {
     await page.getByText(t('fr', 'documents.reading.original', { language: 'français', revision: 'rev. 1' })).waitFor();
     await expectFitsWidth(page);
     await expectNoAxeViolations(page);
+  });
+
+  test('a focal point files a draft country report for Peru; only the secretariat issues, and it supersedes', async () => {
+    const fp = await web.open({ locale: 'es' });
+    await signInByApi(fp, focalPER.email, focalPER.password);
+    await fp.page.goto(fp.url(documentsPath('es')));
+    const create = formNamed(fp.page, 'es', 'documents.create.title');
+    // A focal point files only reports and presentations, for their own state.
+    const kind = create.getByLabel(t('es', 'documents.field.kind'), { exact: true });
+    await kind.waitFor();
+    expect(await kind.locator('option').allTextContents()).toEqual([
+      t('es', 'documents.kind.country_report'),
+      t('es', 'documents.kind.presentation'),
+    ]);
+    await field(create, 'es', t('es', 'documents.field.title')).fill(`Informe del Perú ${run}`);
+    await create.getByRole('button', { name: t('es', 'documents.create.submit') }).click();
+    await heading(fp.page, `Informe del Perú ${run}`);
+    await fp.page.getByRole('definition').getByText('Perú').waitFor();
+    const draftId = /\/documents\/([^/?#]+)$/.exec(fp.page.url())?.[1] ?? '';
+    await formNamed(fp.page, 'es', 'documents.upload.title').waitFor();
+    expect(await formNamed(fp.page, 'es', 'documents.issue.title').count()).toBe(0);
+    await expectNoAxeViolations(fp.page);
+
+    // In its filer's register, not in the public one, while a draft.
+    const search = `/api/meetings/${demo.slug}/documents?q=${encodeURIComponent(`Peru ${run}`)}`;
+    const own = await fp.context.request.get(fp.url(search));
+    expect(((await own.json()) as { total: number }).total).toBe(1);
+    const anonymous = await (await web.open()).context.request.get(fp.url(search));
+    expect(((await anonymous.json()) as { total: number }).total).toBe(0);
+
+    // The secretariat supersedes the issued report (asked twice), replaced by Peru's.
+    const staffView = await web.open();
+    await signInByApi(staffView, staff.email, staff.password);
+    await staffView.page.goto(staffView.url(`/en/documents/${documentId}`));
+    await heading(staffView.page, TITLE);
+    const supersede = formNamed(staffView.page, 'en', 'documents.supersede.title');
+    await supersede.getByLabel(t('en', 'documents.supersede.by'), { exact: true }).selectOption(draftId);
+    await supersede.getByRole('button', { name: t('en', 'documents.supersede.submit'), exact: true }).click();
+    await supersede.getByRole('button', { name: t('en', 'documents.supersede.confirm'), exact: true }).click();
+    await staffView.page.getByText(t('en', 'documents.supersede.done')).waitFor();
+    await staffView.page.getByRole('definition').getByText(t('en', 'documents.status.superseded')).waitFor();
+    await staffView.page.getByRole('link', { name: t('en', 'documents.supersededByLink'), exact: true }).waitFor();
   });
 });

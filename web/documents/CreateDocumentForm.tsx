@@ -188,7 +188,6 @@ export function CreateDocumentForm({
         <TextField
           id={ID.date}
           type="date"
-          className="short"
           label={label('documents.field.date')}
           hint={<FormattedMessage id="documents.field.dateHint" />}
           value={v.date}

@@ -3,16 +3,27 @@ import type { Lang } from '../../shared/lang.js';
 import { LongDate } from '../i18n/dates.js';
 import type { DocumentSummary } from './types.js';
 
+export function StatusBadge({ status }: { status: DocumentSummary['status'] }) {
+  return (
+    <span className={`badge doc-status-${status}`}>
+      <FormattedMessage id={`documents.status.${status}`} />
+    </span>
+  );
+}
+
+export function DistributionBadge({ distribution }: { distribution: DocumentSummary['distribution'] }) {
+  return (
+    <span className={`badge doc-distribution-${distribution}`}>
+      <FormattedMessage id={`documents.distribution.${distribution}`} />
+    </span>
+  );
+}
+
 /** Status and distribution, in words (the colours only repeat them). */
 export function DocumentBadges({ doc }: { doc: Pick<DocumentSummary, 'status' | 'distribution'> }) {
   return (
     <span className="badges">
-      <span className={`badge doc-status-${doc.status}`}>
-        <FormattedMessage id={`documents.status.${doc.status}`} />
-      </span>{' '}
-      <span className={`badge doc-distribution-${doc.distribution}`}>
-        <FormattedMessage id={`documents.distribution.${doc.distribution}`} />
-      </span>
+      <StatusBadge status={doc.status} /> <DistributionBadge distribution={doc.distribution} />
     </span>
   );
 }

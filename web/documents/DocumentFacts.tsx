@@ -7,7 +7,7 @@ import { apiUrl } from '../api.js';
 import { Lt } from '../components/LocalizedText.js';
 import { usePageLang } from '../i18n/hooks.js';
 import { useApi } from '../useApi.js';
-import { DocumentBadges, DocumentDate } from './DocumentBits.js';
+import { DistributionBadge, DocumentDate, StatusBadge } from './DocumentBits.js';
 import { agendaItems, documentPath, type DocumentView } from './types.js';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -73,7 +73,10 @@ export function DocumentFacts({ doc }: { doc: DocumentView }) {
         <DocumentDate date={doc.date} />
       </Fact>
       <Fact label="documents.field.status">
-        <DocumentBadges doc={doc} />
+        <StatusBadge status={doc.status} />
+      </Fact>
+      <Fact label="documents.field.distribution">
+        <DistributionBadge distribution={doc.distribution} />
       </Fact>
       {doc.agendaItemKey && (
         <Fact label="documents.field.agendaItem">

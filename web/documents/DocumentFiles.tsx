@@ -5,8 +5,9 @@ import { FileSize } from './DocumentBits.js';
 import type { DocumentFile, DocumentView, Revision } from './types.js';
 
 /** "rev. 1", or "as first issued" for revision 0 (labels are the register's, the same in every language). */
-export function RevisionName({ revision }: { revision: Pick<Revision, 'label'> }) {
-  return revision.label ? <>{revision.label}</> : <FormattedMessage id="documents.revision.original" />;
+export function RevisionName({ revision, inline = false }: { revision: Pick<Revision, 'label'>; inline?: boolean }) {
+  if (revision.label) return <>{revision.label}</>;
+  return <FormattedMessage id={inline ? 'documents.revision.originalInline' : 'documents.revision.original'} />;
 }
 
 /** Every language version of one revision: a download link each, said original or translation, official or not. */
@@ -59,7 +60,7 @@ export function Reading({ doc }: { doc: DocumentView }) {
   }
   const revision = doc.revisions.find((r) => r.number === reading.revision);
   const file = revision?.files.find((f) => f.lang === reading.lang);
-  const revisionName = revision ? <RevisionName revision={revision} /> : String(reading.revision);
+  const revisionName = revision ? <RevisionName revision={revision} inline /> : String(reading.revision);
   return (
     <div className={reading.fallback ? 'reading fallback' : 'reading'}>
       {reading.fallback && (
@@ -88,8 +89,12 @@ export function Reading({ doc }: { doc: DocumentView }) {
   );
 }
 
-/** All revisions, oldest first, with their dates, what changed and their files. */
+/**
+ * All revisions, oldest first, with their dates, what changed and their files; only once the
+ * document has been revised (before that, the language versions above say it all).
+ */
 export function Revisions({ doc }: { doc: DocumentView }) {
+  if (doc.revisions.length < 2) return null;
   return (
     <section aria-labelledby="document-revisions">
       <h2 id="document-revisions">

@@ -4,7 +4,7 @@ import type { Agenda } from '../../shared/schemas/agenda.js';
 import { useSession } from '../account/sessionContext.js';
 import { apiUrl } from '../api.js';
 import { InlineError } from '../components/InlineError.js';
-import { Loading } from '../components/Status.js';
+import { Loading, NotFoundView } from '../components/Status.js';
 import { useDocumentTitle, usePageLang } from '../i18n/hooks.js';
 import { MeetingCrumbs, useMeeting } from '../participation/MeetingCrumbs.js';
 import { useApi } from '../useApi.js';
@@ -33,9 +33,7 @@ export function DocumentsPage() {
   const items = agenda.status === 'ok' ? agendaItems(agenda.data) : [];
   const filtered = params.toString() !== '';
 
-  if (meeting.status === 'error' && meeting.error.code === 'not_found') {
-    return <InlineError error={meeting.error} />;
-  }
+  if (meeting.status === 'error' && meeting.error.code === 'not_found') return <NotFoundView />;
   return (
     <>
       <MeetingCrumbs slug={slug} meeting={meeting} current={title} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { SYMBOL_MAX } from '../../shared/schemas/documents.js';
 import { send } from '../api.js';
+import { ConfirmButton } from '../components/ConfirmButton.js';
 import { SelectField, TextArea, TextField } from '../forms/Field.js';
 import { Form } from '../forms/Form.js';
 import { Checks } from '../forms/checks.js';
@@ -108,7 +109,6 @@ export function IssueForm({ doc, onDone }: DoneProps) {
         <TextField
           id="issue-date"
           type="date"
-          className="short"
           label={intl.formatMessage({ id: 'documents.field.date' })}
           value={date}
           onChange={setDate}
@@ -182,7 +182,6 @@ export function RevisionForm({ doc, onChanged }: Props) {
         <TextField
           id="revision-date"
           type="date"
-          className="short"
           label={intl.formatMessage({ id: 'documents.field.date' })}
           value={date}
           onChange={setDate}
@@ -232,11 +231,14 @@ export function SupersedeForm({ doc, onDone }: DoneProps) {
             ...options.map((d) => ({ value: d.id, label: d.symbol ? `${d.symbol} — ${d.title.text}` : d.title.text })),
           ]}
         />
-        <p>
-          <button type="submit" className="danger" disabled={form.busy}>
-            <FormattedMessage id="documents.supersede.submit" />
-          </button>
-        </p>
+        {/* Asked twice: a superseded document stays so for every reader. */}
+        <ConfirmButton
+          label={<FormattedMessage id="documents.supersede.submit" />}
+          question={<FormattedMessage id="documents.supersede.question" />}
+          confirm={<FormattedMessage id="documents.supersede.confirm" />}
+          busy={form.busy}
+          onConfirm={onSubmit}
+        />
       </Form>
     </section>
   );

@@ -41,8 +41,13 @@ export function UploadForm({
   const form = useForm();
   const latest = doc.revisions.at(-1);
   const have = new Set(latest?.files.map((f) => f.lang) ?? []);
+  // A draft's files may be replaced; once issued, a file stays as distributed (the server refuses
+  // a second one): only the languages still missing are offered.
+  const choices = doc.status === 'draft' ? LANGS : LANGS.filter((l) => !have.has(l));
   // The original first when it is missing (issuing needs it), else the first language still missing.
-  const suggested: Lang = !have.has(doc.originalLang) ? doc.originalLang : (LANGS.find((l) => !have.has(l)) ?? lang);
+  const suggested: Lang = !have.has(doc.originalLang)
+    ? doc.originalLang
+    : (choices.find((l) => !have.has(l)) ?? choices[0] ?? lang);
   const [fileLang, setFileLang] = useState<Lang>(suggested);
   const [official, setOfficial] = useState(false);
   const [file, setFile] = useState<File | null>(null);
@@ -83,6 +88,18 @@ export function UploadForm({
       (err) => documentErrors(intl, err, {}, { file: FILE_ID, reasonField: { file_issued: LANG_ID } }),
     );
 
+  if (choices.length === 0) {
+    return (
+      <section aria-labelledby="document-upload">
+        <h3 id="document-upload">
+          <FormattedMessage id="documents.upload.title" />
+        </h3>
+        <p>
+          <FormattedMessage id="documents.upload.complete" />
+        </p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="document-upload">
       <h3 id="document-upload">
@@ -100,7 +117,7 @@ export function UploadForm({
           value={fileLang}
           onChange={(v) => setFileLang(v as Lang)}
           error={form.errorFor(LANG_ID)}
-          options={LANGS.map((l) => ({
+          options={choices.map((l) => ({
             value: l,
             label: intl.formatMessage(
               { id: have.has(l) ? 'documents.upload.languageHas' : 'documents.upload.languageName' },
