@@ -262,8 +262,15 @@ describe('documents: the meeting’s register', () => {
     const search = `/api/meetings/${demo.slug}/documents?q=${encodeURIComponent(`Peru ${run}`)}`;
     const own = await fp.context.request.get(fp.url(search));
     expect(((await own.json()) as { total: number }).total).toBe(1);
-    const anonymous = await (await web.open()).context.request.get(fp.url(search));
-    expect(((await anonymous.json()) as { total: number }).total).toBe(0);
+    const anonymous = await web.open({ locale: 'es' });
+    const listed = await anonymous.context.request.get(fp.url(search));
+    expect(((await listed.json()) as { total: number }).total).toBe(0);
+    // Its address asks a signed-out reader to sign in first.
+    anonymous.problems.expect('a draft, signed out: GET /api/documents/:id answers 401', (p) =>
+      p.url.includes(`/api/documents/${draftId}`),
+    );
+    await anonymous.page.goto(anonymous.url(`/es/documents/${draftId}`));
+    await anonymous.page.waitForURL(/\/es\/sign-in\?next=/);
 
     // The secretariat supersedes the issued report (asked twice), replaced by Peru's.
     const staffView = await web.open();

@@ -1,5 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useLocation, useParams } from 'react-router';
+import { Navigate, useLocation, useParams } from 'react-router';
+import { signInPath } from '../account/next.js';
 import { LtHeading } from '../components/LocalizedText.js';
 import { Notice } from '../components/Notice.js';
 import { ApiView } from '../components/Status.js';
@@ -58,7 +59,12 @@ function DocumentContent({ doc, onChanged }: { doc: DocumentView; onChanged: () 
 export function DocumentPage() {
   const lang = usePageLang();
   const { id = '' } = useParams();
+  const { pathname } = useLocation();
   const state = useApi<DocumentView>(documentUrl.document(id, lang));
+  // A draft or a participants' document asks a signed-out reader to sign in, then comes back here.
+  if (state.status === 'error' && state.error.code === 'unauthorized') {
+    return <Navigate replace to={signInPath(lang, pathname)} />;
+  }
   return (
     <ApiView state={state} title={(doc) => (doc.symbol ? `${doc.symbol} — ${doc.title.text}` : doc.title.text)}>
       {(doc) => <DocumentContent doc={doc} onChanged={state.status === 'ok' ? state.reload : () => undefined} />}
