@@ -22,6 +22,8 @@ const participation = () => import('./participation/pages.js');
 const checkIn = () => import('./check-in/CheckInPage.js');
 // Treaties and country profiles bring the map of the Americas: their own chunk.
 const treaties = () => import('./treaties/pages.js');
+// The meeting's document register and its forms.
+const documents = () => import('./documents/pages.js');
 
 // The language is the first path segment of every page; LangLayout rejects unknown ones.
 export const router = createBrowserRouter([
@@ -52,6 +54,11 @@ export const router = createBrowserRouter([
         path: 'meetings/:slug/participation-statistics',
         lazy: () => participation().then((m) => ({ Component: m.StatisticsPage })),
       },
+      {
+        path: 'meetings/:slug/documents',
+        lazy: () => documents().then((m) => ({ Component: m.DocumentsPage })),
+      },
+      { path: 'documents/:id', lazy: () => documents().then((m) => ({ Component: m.DocumentPage })) },
       { path: 'meetings/:slug/check-in', lazy: () => checkIn().then((m) => ({ Component: m.CheckInPage })) },
       { path: 'civil-society', lazy: () => participation().then((m) => ({ Component: m.CivilSocietyPage })) },
       { path: 'treaties', lazy: () => treaties().then((m) => ({ Component: m.TreatiesPage })) },

@@ -3,13 +3,14 @@ import type { AgendaBlock, AgendaDay, AgendaItem, Presenter } from '../../shared
 import { LongDate, MaybeTimeRange } from '../i18n/dates.js';
 import { Lt, LtHeading, LtMarker, sameStatus } from '../components/LocalizedText.js';
 import { PlainText } from '../components/PlainText.js';
+import { AgendaMaterials, type Materials } from '../documents/AgendaMaterials.js';
 
 function presenterName(presenter: Presenter): string {
   if (presenter.type === 'person') return presenter.name;
   return presenter.acronym ? `${presenter.name} (${presenter.acronym})` : presenter.name;
 }
 
-function Item({ item }: { item: AgendaItem }) {
+function Item({ item, materials }: { item: AgendaItem; materials: Materials | null }) {
   const intl = useIntl();
   const hasTime = item.startTime !== null;
   return (
@@ -57,11 +58,12 @@ function Item({ item }: { item: AgendaItem }) {
           </ul>
         </div>
       )}
+      <AgendaMaterials docs={materials?.get(item.key)} />
     </li>
   );
 }
 
-function Block({ block, id }: { block: AgendaBlock; id: string }) {
+function Block({ block, id, materials }: { block: AgendaBlock; id: string; materials: Materials | null }) {
   const hasTime = block.startTime !== null;
   return (
     <section className="block">
@@ -88,15 +90,15 @@ function Block({ block, id }: { block: AgendaBlock; id: string }) {
       )}
       <ol className="items">
         {block.items.map((item) => (
-          <Item key={item.key} item={item} />
+          <Item key={item.key} item={item} materials={materials} />
         ))}
       </ol>
     </section>
   );
 }
 
-/** The programme: days, then each day's periods, then their numbered items. */
-export function AgendaDays({ days }: { days: AgendaDay[] }) {
+/** The programme: days, then each day's periods, then their numbered items and their documents. */
+export function AgendaDays({ days, materials = null }: { days: AgendaDay[]; materials?: Materials | null }) {
   if (days.length === 0) {
     return (
       <p>
@@ -112,7 +114,7 @@ export function AgendaDays({ days }: { days: AgendaDay[] }) {
             <LongDate date={day.date} weekday />
           </h2>
           {day.blocks.map((block, i) => (
-            <Block key={i} block={block} id={`block-${day.date}-${i}`} />
+            <Block key={i} block={block} id={`block-${day.date}-${i}`} materials={materials} />
           ))}
         </section>
       ))}

@@ -1,5 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { Agenda } from '../../shared/schemas/agenda.js';
 import { apiUrl } from '../api.js';
 import { useApi } from '../useApi.js';
@@ -12,8 +12,10 @@ import { AgendaDays } from '../agenda/AgendaDays.js';
 import { ChangeLog } from '../agenda/ChangeLog.js';
 import { Downloads } from '../agenda/Downloads.js';
 import { VersionList, VersionName } from '../agenda/VersionList.js';
+import { useAgendaMaterials, type Materials } from '../documents/AgendaMaterials.js';
+import { documentPath } from '../documents/types.js';
 
-function AgendaView({ agenda }: { agenda: Agenda }) {
+function AgendaView({ agenda, materials }: { agenda: Agenda; materials: Materials | null }) {
   const lang = usePageLang();
   const intl = useIntl();
   const meetingPath = `/${lang}/meetings/${encodeURIComponent(agenda.meeting.slug)}`;
@@ -42,17 +44,25 @@ function AgendaView({ agenda }: { agenda: Agenda }) {
       <Downloads agenda={agenda} />
       <VersionList agenda={agenda} />
       <ChangeLog agenda={agenda} />
-      <AgendaDays days={agenda.days} />
+      <p>
+        <Link to={documentPath.list(lang, agenda.meeting.slug)}>
+          <FormattedMessage id="documents.link" />
+        </Link>
+      </p>
+      <AgendaDays days={agenda.days} materials={materials} />
     </>
   );
 }
 
 function AgendaLoader({ slug, version }: { slug: string; version: number | null }) {
   const lang = usePageLang();
-  const state = useApi<Agenda>(apiUrl.agenda(slug, lang, version));
+  const agenda = useApi<Agenda>(apiUrl.agenda(slug, lang, version));
+  // Asked alongside the agenda; the page shows once both answered, so nothing moves under the reader.
+  const materials = useAgendaMaterials(slug, lang);
+  const state = agenda.status === 'ok' && materials === null ? ({ status: 'loading' } as const) : agenda;
   return (
     <ApiView state={state} title={(agenda) => `${agenda.title.text} — ${agenda.meeting.title.text}`}>
-      {(agenda) => <AgendaView agenda={agenda} />}
+      {(agenda) => <AgendaView agenda={agenda} materials={materials} />}
     </ApiView>
   );
 }

@@ -55,6 +55,16 @@ function Meeting({ meeting }: { meeting: MeetingDetail }) {
           )}
         </p>
       </section>
+      <section aria-labelledby="documents-link">
+        <h2 id="documents-link">
+          <FormattedMessage id="documents.title" />
+        </h2>
+        <p>
+          <Link to={`${base}/documents`}>
+            <FormattedMessage id="documents.link" />
+          </Link>
+        </p>
+      </section>
       <ParticipationSection slug={meeting.slug} />
       <SessionHours meeting={meeting} />
       <ConceptNote sections={meeting.conceptNote} />
