@@ -7,7 +7,7 @@ import { Disclosure } from '../components/Disclosure.js';
 import { asApiError, problemMessage } from '../forms/problem.js';
 import { usePageLang } from '../i18n/hooks.js';
 import { ActionForm } from './ActionForm.js';
-import { longDateText } from './format.js';
+import { longDateText, partialDateText } from './format.js';
 import { PartialDate } from './PartialDate.js';
 import { treatyPage, type MemberStateProfile, type TreatyAction } from './types.js';
 
@@ -20,7 +20,7 @@ function ActionTools({ treaty, action, iso3, onChanged }: ToolsProps & { action:
   const [failure, setFailure] = useState<string | null>(null);
   const what = {
     action: intl.formatMessage({ id: `treaties.action.${action.action}` }),
-    date: action.date,
+    date: partialDateText(intl, action),
   };
   const remove = async () => {
     setBusy(true);
