@@ -141,6 +141,9 @@ describe('country profiles', () => {
     await article.getByRole('button', { name: t('en', 'treatyEdit.delete', corrected) }).click();
     await article.getByRole('button', { name: t('en', 'treatyEdit.deleteConfirm'), exact: true }).click();
     await article.getByText(t('en', 'countryProfile.noActions')).waitFor();
+    await article.getByText(t('en', 'treatyEdit.deleted', corrected)).waitFor();
+    // The deleted action's buttons are gone: focus waits on the instrument's heading.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
   });
 
   test('the secretariat adds an instrument: names in four languages, dates checked', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { send } from '../api.js';
@@ -14,7 +14,13 @@ import { treatyPage, type MemberStateProfile, type TreatyAction } from './types.
 type ProfileTreaty = MemberStateProfile['treaties'][number];
 
 /** The secretariat's controls for one recorded action: correct it, or delete it after asking. */
-function ActionTools({ treaty, action, iso3, onChanged }: ToolsProps & { action: TreatyAction }) {
+function ActionTools({
+  treaty,
+  action,
+  iso3,
+  onChanged,
+  onDeleted,
+}: ToolsProps & { action: TreatyAction; onDeleted: (what: { action: string; date: string }) => void }) {
   const intl = useIntl();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -29,6 +35,7 @@ function ActionTools({ treaty, action, iso3, onChanged }: ToolsProps & { action:
         'DELETE',
         `/api/treaties/${encodeURIComponent(treaty.instrument.code)}/actions/${encodeURIComponent(action.id)}`,
       );
+      onDeleted(what);
       onChanged();
     } catch (err) {
       setFailure(problemMessage(intl, asApiError(err)));
@@ -73,9 +80,17 @@ function TreatyArticle({ treaty: t, iso3, editor, onChanged }: ToolsProps & { ed
   const lang = usePageLang();
   const intl = useIntl();
   const addId = `add-${t.instrument.code}`;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
+  // The deleted action's controls vanish with it: focus goes to the instrument's heading, and the
+  // status line says what happened.
+  const onDeleted = (what: { action: string; date: string }) => {
+    setDeleted(intl.formatMessage({ id: 'treatyEdit.deleted' }, what));
+    heading.current?.focus();
+  };
   return (
     <article className="profile-treaty" aria-labelledby={`treaty-${t.instrument.code}`}>
-      <h3 id={`treaty-${t.instrument.code}`}>
+      <h3 id={`treaty-${t.instrument.code}`} ref={heading} tabIndex={-1}>
         <Link to={`${treatyPage.overview(lang)}?instrument=${encodeURIComponent(t.instrument.code)}`}>
           {t.instrument.shortName}
         </Link>{' '}
@@ -109,10 +124,15 @@ function TreatyArticle({ treaty: t, iso3, editor, onChanged }: ToolsProps & { ed
               <p className="note source">
                 <FormattedMessage id="countryProfile.source" /> {a.source}
               </p>
-              {editor && <ActionTools treaty={t} action={a} iso3={iso3} onChanged={onChanged} />}
+              {editor && <ActionTools treaty={t} action={a} iso3={iso3} onChanged={onChanged} onDeleted={onDeleted} />}
             </li>
           ))}
         </ul>
+      )}
+      {editor && (
+        <p role="status" className={deleted ? 'form-done' : 'form-done empty'}>
+          {deleted}
+        </p>
       )}
       {editor && (
         <Disclosure
