@@ -36,8 +36,14 @@ describe('country profiles', () => {
     const { page, url } = await web.open();
     await page.goto(url('/en'));
     const nav = page.getByRole('navigation', { name: t('en', 'nav.main'), exact: true });
+    // Leaving the overview before its answers came would cancel them (the problem watch reports
+    // that): wait for both, as a reader would.
+    const answers = ['status', 'timeline'].map((path) =>
+      page.waitForResponse((r) => r.url().includes(`/api/treaties/tip-protocol/${path}`)),
+    );
     await nav.getByRole('link', { name: t('en', 'nav.treaties'), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: t('en', 'treaties.title') }).waitFor();
+    await Promise.all(answers);
     await nav.getByRole('link', { name: t('en', 'nav.countries'), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: t('en', 'countries.title') }).waitFor();
     expect(await nav.getByRole('link', { name: t('en', 'nav.countries') }).getAttribute('aria-current')).toBe('page');
