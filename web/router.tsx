@@ -62,6 +62,7 @@ export const router = createBrowserRouter([
       { path: 'meetings/:slug/check-in', lazy: () => checkIn().then((m) => ({ Component: m.CheckInPage })) },
       { path: 'civil-society', lazy: () => participation().then((m) => ({ Component: m.CivilSocietyPage })) },
       { path: 'treaties', lazy: () => treaties().then((m) => ({ Component: m.TreatiesPage })) },
+      { path: 'countries', lazy: () => treaties().then((m) => ({ Component: m.CountriesPage })) },
       { path: 'countries/:iso3', lazy: () => treaties().then((m) => ({ Component: m.CountryProfilePage })) },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'invitation/:token', element: <InvitationPage /> },

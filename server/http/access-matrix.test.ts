@@ -170,6 +170,11 @@ const TABLE: Record<string, { rule: Rule; url?: string; body?: (ctx: Ctx) => unk
     url: '/api/treaties/ilo-c29/actions',
     body: () => ({ state: 'ARG', action: 'signature', date: '1950', source: 'access matrix' }),
   },
+  'PATCH /api/treaties/:code/actions/:id': {
+    rule: 'secretariat',
+    url: '/api/treaties/tip-protocol/actions/00000000-0000-4000-8000-000000000000',
+    body: () => ({ source: 'access matrix' }),
+  },
   'DELETE /api/treaties/:code/actions/:id': {
     rule: 'secretariat',
     url: '/api/treaties/tip-protocol/actions/00000000-0000-4000-8000-000000000000',

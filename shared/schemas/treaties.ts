@@ -306,11 +306,57 @@ export const ProfileTreatySchema = Type.Object({
   actions: Type.Array(TreatyActionSchema),
 });
 
+export const TreatyActionPatchSchema = Type.Object(
+  {
+    action: Type.Optional(Type.Enum(TREATY_ACTIONS)),
+    date: Type.Optional(PartialDate),
+    source: Type.Optional(Line(4000)),
+    reservations: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type TreatyActionPatch = Static<typeof TreatyActionPatchSchema>;
+
+/** A state's delegation to one meeting, as the reader may see it (server/modules/participation/delegations-of-state.ts). */
+export const ProfileDelegationSchema = Type.Object({
+  meeting: Type.Object({
+    slug: Type.String(),
+    /** In the reader's language, or the best fallback. */
+    title: Type.String(),
+    startDate: Type.String(),
+    endDate: Type.String(),
+  }),
+  /** The head of delegation's name; null when there is none or the reader may not see it. */
+  head: Nullable(Type.String()),
+  /** Accredited delegates per category (only categories with someone in them). */
+  delegates: Type.Array(Type.Object({ category: Type.String(), count: Type.Integer() })),
+  total: Type.Integer(),
+});
+export type ProfileDelegation = Static<typeof ProfileDelegationSchema>;
+
+/** A practice from the library, once it exists: the profile links to it. */
+export const ProfilePracticeSchema = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  url: Type.String(),
+});
+
 export const MemberStateProfileSchema = Type.Object({
   memberState: MemberStateSchema,
   asOf: Type.String(),
   treaties: Type.Array(ProfileTreatySchema),
   /** Reviewed entries only; authorities' contacts for signed-in users only. */
   nationalFramework: NationalFrameworkSchema,
+  /**
+   * Delegations to meetings, newest first. The public sees announced meetings only, and of them
+   * what the public participant list shows: accredited people who consented (counts), and the
+   * head's name if the head is one of them.
+   */
+  delegations: Type.Array(ProfileDelegationSchema),
+  /**
+   * The state's published practices. Always empty until the practice library exists; it fills
+   * this list. Further sections (the statistics issue's figures) are added as new members.
+   */
+  practices: Type.Array(ProfilePracticeSchema),
 });
 export type MemberStateProfile = Static<typeof MemberStateProfileSchema>;

@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
-import { FormattedMessage } from 'react-intl';
-import { Link } from 'react-router';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Link, NavLink } from 'react-router';
 import type { Lang } from '../../shared/lang.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { UserMenu } from './UserMenu.js';
@@ -13,6 +13,29 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
   if (!main) return;
   event.preventDefault();
   main.focus();
+}
+
+/** The public sections every page leads to; the account menu holds the rest. */
+function SiteNav({ home }: { home: Lang }) {
+  const intl = useIntl();
+  const links = [
+    { to: `/${home}`, id: 'meetings.title', end: true },
+    { to: `/${home}/treaties`, id: 'nav.treaties', end: false },
+    { to: `/${home}/countries`, id: 'nav.countries', end: false },
+  ];
+  return (
+    <nav className="site-nav" aria-label={intl.formatMessage({ id: 'nav.main' })}>
+      <ul>
+        {links.map((l) => (
+          <li key={l.to}>
+            <NavLink to={l.to} end={l.end}>
+              <FormattedMessage id={l.id} />
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }
 
 export function Header({ lang, home }: { lang: Lang | null; home: Lang }) {
@@ -34,6 +57,7 @@ export function Header({ lang, home }: { lang: Lang | null; home: Lang }) {
           <LanguageSwitcher current={lang} />
           <UserMenu lang={home} />
         </div>
+        <SiteNav home={home} />
       </div>
     </header>
   );

@@ -47,6 +47,9 @@ const PATTERNS: [RegExp, string][] = [
   [/http:\/\/ or https:\/\//, 'form.error.website'],
   [/fewer than 1 characters|^empty$|must not be empty/, 'form.error.empty'],
   [/^must be at most \d+ characters|more than \d+ characters/, 'form.error.tooLong'],
+  [/^is in the future$/, 'form.error.future'],
+  [/^is not a day of the calendar$/, 'form.error.notADay'],
+  [/^must not be before adoptedOn$/, 'instrumentForm.error.inForceOrder'],
 ];
 
 function fieldMessage(intl: IntlShape, problem: FieldProblem, reason: string | null): string {

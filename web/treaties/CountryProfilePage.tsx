@@ -1,5 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { FrameworkEntry } from '../../shared/schemas/treaties.js';
 import { useSession } from '../account/sessionContext.js';
 import { hasRole } from '../account/types.js';
@@ -7,9 +7,10 @@ import { Breadcrumbs } from '../components/Breadcrumbs.js';
 import { ApiView } from '../components/Status.js';
 import { usePageLang } from '../i18n/hooks.js';
 import { useApi } from '../useApi.js';
-import { longDateText } from './format.js';
 import { FrameworkProposals } from './FrameworkProposals.js';
 import { PartialDate } from './PartialDate.js';
+import { ProfileDelegations } from './ProfileDelegations.js';
+import { ProfileTreaties } from './ProfileTreaties.js';
 import { treatyPage, treatyUrl, type MemberStateProfile } from './types.js';
 import './treaties.css';
 
@@ -117,7 +118,10 @@ function Framework({ profile }: { profile: MemberStateProfile }) {
   );
 }
 
-/** /:lang/countries/:iso3 — a member state's treaty actions with sources, and its national framework. */
+/**
+ * /:lang/countries/:iso3 — a member state's treaty actions with sources (edited here by the
+ * secretariat), its national framework, and its delegations to meetings.
+ */
 export function CountryProfilePage() {
   const intl = useIntl();
   const lang = usePageLang();
@@ -126,6 +130,9 @@ export function CountryProfilePage() {
   const { user } = useSession();
   const reviewer = hasRole(user, 'secretariat');
   const code = iso3.toUpperCase();
+  const reload = () => {
+    if (state.status === 'ok') state.reload();
+  };
   const proposer = reviewer || (user?.roles.some((r) => r.role === 'focal_point' && r.memberState === code) ?? false);
   return (
     <ApiView state={state} title={(p) => p.memberState.name}>
@@ -139,70 +146,25 @@ export function CountryProfilePage() {
             current={p.memberState.name}
           />
           <h1>{p.memberState.name}</h1>
-          <section aria-labelledby="profile-treaties">
-            <h2 id="profile-treaties">
-              <FormattedMessage id="countryProfile.treaties" />
-            </h2>
-            <p>
-              <FormattedMessage id="countryProfile.treatiesIntro" values={{ date: longDateText(intl, p.asOf) }} />
-            </p>
-            {p.treaties.map((t) => (
-              <article
-                key={t.instrument.code}
-                className="profile-treaty"
-                aria-labelledby={`treaty-${t.instrument.code}`}
-              >
-                <h3 id={`treaty-${t.instrument.code}`}>
-                  <Link to={`${treatyPage.overview(lang)}?instrument=${encodeURIComponent(t.instrument.code)}`}>
-                    {t.instrument.shortName}
-                  </Link>{' '}
-                  <span className={`badge treaty-${t.status}`}>
-                    <FormattedMessage id={`treaties.status.${t.status}`} />
-                  </span>
-                </h3>
-                {t.actions.length === 0 ? (
-                  <p>
-                    <FormattedMessage id="countryProfile.noActions" />
-                  </p>
-                ) : (
-                  <ul className="framework-list">
-                    {t.actions.map((a) => (
-                      <li key={a.id}>
-                        <strong>
-                          <FormattedMessage id={`treaties.action.${a.action}`} />
-                        </strong>{' '}
-                        <PartialDate action={a} />
-                        {a.precision !== 'day' && (
-                          <span className="note">
-                            {' '}
-                            <FormattedMessage id={`treaties.precision.${a.precision}`} />
-                          </span>
-                        )}
-                        {a.reservations && (
-                          <p>
-                            <FormattedMessage id="countryProfile.reservations" /> {a.reservations}
-                          </p>
-                        )}
-                        <p className="note source">
-                          <FormattedMessage id="countryProfile.source" /> {a.source}
-                        </p>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </article>
-            ))}
-          </section>
+          <ProfileTreaties profile={p} editor={reviewer} onChanged={reload} />
           <Framework profile={p} />
-          {proposer && (
-            <FrameworkProposals
-              iso3={p.memberState.iso3}
-              reviewer={reviewer}
-              onReviewed={() => {
-                if (state.status === 'ok') state.reload();
-              }}
-            />
+          <ProfileDelegations profile={p} />
+          {/* Filled by the practice library once it exists; nothing to show until then. */}
+          {p.practices.length > 0 && (
+            <section aria-labelledby="profile-practices">
+              <h2 id="profile-practices">
+                <FormattedMessage id="countryProfile.practices" />
+              </h2>
+              <ul>
+                {p.practices.map((x) => (
+                  <li key={x.id}>
+                    <a href={x.url}>{x.title}</a>
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
+          {proposer && <FrameworkProposals iso3={p.memberState.iso3} reviewer={reviewer} onReviewed={reload} />}
         </>
       )}
     </ApiView>

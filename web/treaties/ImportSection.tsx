@@ -3,51 +3,11 @@ import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import type { ImportResult } from '../../shared/schemas/treaties.js';
 import { send } from '../api.js';
 import { asApiError, problemMessage } from '../forms/problem.js';
+import { issueProblems, issueText, type IssueProblem } from './problems.js';
 
-/** The reasons the import reports (server/modules/treaties/import-actions.ts and validate.ts). */
-const ISSUES = new Set([
-  'unknown_instrument',
-  'unknown_state',
-  'unknown_action',
-  'bad_date',
-  'future_date',
-  'before_adoption',
-  'source_required',
-  'too_long',
-  'duplicate',
-  'field_count',
-  'missing_columns',
-  'unknown_columns',
-  'repeated_columns',
-  'empty',
-  'no_rows',
-  'too_many_rows',
-  'unclosed_quote',
-]);
-
-interface LineProblem {
-  path: string;
-  line?: number;
-  reason?: string;
-  message?: string;
-  [param: string]: unknown;
-}
-
-function lineProblems(extensions: Record<string, unknown>): LineProblem[] {
-  const errors = extensions.errors;
-  return Array.isArray(errors) ? (errors.filter((e) => typeof e === 'object' && e !== null) as LineProblem[]) : [];
-}
-
-function describe(intl: IntlShape, p: LineProblem): string {
-  const params = Object.fromEntries(
-    Object.entries(p).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
-  ) as Record<string, string | number>;
-  const problem =
-    p.reason && ISSUES.has(p.reason)
-      ? intl.formatMessage({ id: `treaties.import.issue.${p.reason}` }, params)
-      : String(p.message ?? '');
+function describe(intl: IntlShape, p: IssueProblem): string {
   const column = p.path.split('/')[2] ?? 'none';
-  return intl.formatMessage({ id: 'treaties.import.at' }, { line: p.line ?? 0, column, problem });
+  return intl.formatMessage({ id: 'treaties.import.at' }, { line: p.line ?? 0, column, problem: issueText(intl, p) });
 }
 
 /** The secretariat's CSV upload: checked whole on the server, imported all or nothing. */
@@ -77,7 +37,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
       onImported();
     } catch (err) {
       const e = asApiError(err);
-      const lines = lineProblems(e.extensions).map((p) => describe(intl, p));
+      const lines = issueProblems(e.extensions).map((p) => describe(intl, p));
       setFailure({
         summary: lines.length ? intl.formatMessage({ id: 'treaties.import.failed' }) : problemMessage(intl, e),
         lines,

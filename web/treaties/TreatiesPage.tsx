@@ -1,5 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../account/sessionContext.js';
 import { hasRole } from '../account/types.js';
 import { Breadcrumbs } from '../components/Breadcrumbs.js';
@@ -10,6 +10,7 @@ import { useDocumentTitle, usePageLang } from '../i18n/hooks.js';
 import { useApi } from '../useApi.js';
 import { AmericasMap } from './AmericasMap.js';
 import { ImportSection } from './ImportSection.js';
+import { InstrumentForm } from './InstrumentForm.js';
 import { describeStatus, longDateText } from './format.js';
 import { StatusTable } from './StatusTable.js';
 import { TimelineChart } from './TimelineChart.js';
@@ -66,6 +67,11 @@ export function TreatiesPage() {
       <h1>{title}</h1>
       <p>
         <FormattedMessage id="treaties.intro" />
+      </p>
+      <p>
+        <Link to={`/${lang}/countries`}>
+          <FormattedMessage id="treaties.countriesLink" />
+        </Link>
       </p>
       {instruments.status === 'loading' && <Loading />}
       {instruments.status === 'error' && <InlineError error={instruments.error} retry={instruments.retry} />}
@@ -211,13 +217,20 @@ export function TreatiesPage() {
         </>
       )}
       {hasRole(user, 'secretariat') && (
-        <ImportSection
-          onImported={() => {
-            if (instruments.status === 'ok') instruments.reload();
-            if (status.status === 'ok') status.reload();
-            if (timeline.status === 'ok') timeline.reload();
-          }}
-        />
+        <>
+          <ImportSection
+            onImported={() => {
+              if (instruments.status === 'ok') instruments.reload();
+              if (status.status === 'ok') status.reload();
+              if (timeline.status === 'ok') timeline.reload();
+            }}
+          />
+          <InstrumentForm
+            onAdded={() => {
+              if (instruments.status === 'ok') instruments.reload();
+            }}
+          />
+        </>
       )}
     </>
   );

@@ -22,3 +22,12 @@ export const canReviewFramework = canEditTreaties;
 
 /** Authorities' contacts are for signed-in users, not the public. */
 export const seesContacts = (actor: Actor): boolean => actor.kind !== 'anonymous';
+
+/**
+ * How much of a state's delegations a profile shows: the secretariat all of them, the state's
+ * own focal point its whole accredited delegation, everyone else what the public list shows.
+ */
+export function delegationAudience(actor: Actor, iso3: string): 'secretariat' | 'own' | 'public' {
+  if (actor.kind === 'cli' || isSecretariat(actor)) return 'secretariat';
+  return focalPointFor(actor, iso3) ? 'own' : 'public';
+}

@@ -1,6 +1,7 @@
 import type { Lang } from '../../../shared/lang.js';
 import type { MemberStateProfile, TreatyStatus } from '../../../shared/schemas/treaties.js';
 import { AppError } from '../../http/errors.js';
+import { delegationsOfState, type DelegationAudience } from '../participation/delegations-of-state.js';
 import { presentMemberState } from '../reference/repository.js';
 import { statusAsOf } from './as-of.js';
 import { nationalFramework } from './framework.js';
@@ -8,7 +9,8 @@ import { instrumentNames, listActions, orderedInstruments, presentAction, type D
 
 /**
  * A member state's profile: every instrument with its status today and the actions with their
- * sources, and its reviewed national framework.
+ * sources, its reviewed national framework, and its delegations to meetings as `audience` may see
+ * them. `practices` stays empty until the practice library fills it.
  */
 export async function memberStateProfile(
   db: Db,
@@ -16,6 +18,7 @@ export async function memberStateProfile(
   lang: Lang,
   today: string,
   withContacts: boolean,
+  audience: DelegationAudience,
 ): Promise<MemberStateProfile> {
   const state = await db.selectFrom('member_state').selectAll().where('iso3', '=', iso3).executeTakeFirst();
   if (!state) throw new AppError('not_found', `No member state "${iso3}".`);
@@ -35,5 +38,7 @@ export async function memberStateProfile(
       };
     }),
     nationalFramework: await nationalFramework(db, iso3, withContacts),
+    delegations: await delegationsOfState(db, iso3, lang, audience),
+    practices: [],
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Lang } from '../../../shared/lang.js';
 import type { Instrument, TreatyAction, TreatyActionKind } from '../../../shared/schemas/treaties.js';
 import { parseJson } from '../../db/json.js';
+import { AppError } from '../../http/errors.js';
 import type { DB, InstrumentTable, TreatyActionTable } from '../../db/schema.js';
 import { SEED_INSTRUMENTS } from './instruments-seed.js';
 
@@ -47,6 +48,12 @@ export function presentAction(row: ActionRow): TreatyAction {
 
 export const findInstrument = (db: Db, code: string) =>
   db.selectFrom('instrument').selectAll().where('code', '=', code).executeTakeFirst();
+
+export async function instrumentOr404(db: Db, code: string): Promise<InstrumentRow> {
+  const row = await findInstrument(db, code);
+  if (!row) throw new AppError('not_found', `No instrument "${code}".`);
+  return row;
+}
 
 export async function actionCounts(db: Db): Promise<Map<string, number>> {
   const rows = await db

@@ -6,15 +6,13 @@ import {
   InstrumentPatchSchema,
   InstrumentSchema,
   MemberStateProfileSchema,
-  TreatyActionInputSchema,
-  TreatyActionSchema,
   TreatyStatusQuerySchema,
   TreatyStatusSchema,
   TreatyTimelineSchema,
 } from '../../../shared/schemas/treaties.js';
 import { authorize } from '../../auth/policy.js';
 import { diff, writeAudit } from '../../audit/audit.js';
-import { newId, nowIso } from '../../db/ids.js';
+import { nowIso } from '../../db/ids.js';
 import { json } from '../../db/json.js';
 import { AppError } from '../../http/errors.js';
 import { requestLang } from '../../http/lang.js';
@@ -22,25 +20,18 @@ import { ProblemResponses, type App } from '../../http/types.js';
 import { todayUtc } from './dates.js';
 import { exportTreatyActions } from './export-actions.js';
 import { concurrentWrite, importTreatyActions } from './import-actions.js';
+import { actionRoutes } from './action-routes.js';
 import { frameworkRoutes } from './framework-routes.js';
-import { canEditTreaties, seesContacts } from './policy.js';
+import { canEditTreaties, delegationAudience, seesContacts } from './policy.js';
 import { memberStateProfile } from './profile.js';
-import { findInstrument, listInstruments, presentAction, presentInstrument, type Db } from './repository.js';
+import { findInstrument, instrumentOr404, listInstruments, presentInstrument } from './repository.js';
 import { checkAsOf, treatyStatus, treatyTimeline } from './status.js';
-import { actionKey, validateAction, validationContext } from './validate.js';
 
 const tags = ['treaties'];
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ description: 'en, es, fr or pt' })) });
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
-const ActionParams = Type.Object({ code: Type.String({ maxLength: 40 }), id: Type.String({ maxLength: 80 }) });
 const Iso3Params = Type.Object({ iso3: Type.String({ maxLength: 3 }) });
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-
-async function instrumentOr404(db: Db, code: string) {
-  const row = await findInstrument(db, code);
-  if (!row) throw new AppError('not_found', `No instrument "${code}".`);
-  return row;
-}
 
 /** Instruments, treaty actions and where each member state stood on any day; member-state profiles. */
 export function treatyRoutes(app: App): void {
@@ -225,124 +216,7 @@ export function treatyRoutes(app: App): void {
     async (request) => treatyTimeline(app.db, await instrumentOr404(app.db, request.params.code), todayUtc()),
   );
 
-  app.post(
-    '/api/treaties/:code/actions',
-    {
-      schema: {
-        tags,
-        summary: 'Record a signature, ratification, accession, … of a member state (secretariat)',
-        description:
-          'The date as precise as the source: YYYY-MM-DD, YYYY-MM or YYYY. A state signs once and consents once: a second one answers 409 `conflict`.',
-        params: CodeParams,
-        body: TreatyActionInputSchema,
-        response: { 201: TreatyActionSchema, ...ProblemResponses },
-      },
-    },
-    async (request, reply) => {
-      const role = await authorize(request, canEditTreaties(request.actor), 'treaty_action.create', {
-        type: 'instrument',
-        id: request.params.code,
-      });
-      const created = await app.db
-        .transaction()
-        .execute(async (trx) => {
-          const instrument = await instrumentOr404(trx, request.params.code);
-          const checked = validateAction(
-            { ...request.body, instrument: instrument.code },
-            await validationContext(trx, todayUtc()),
-          );
-          if (!checked.ok) {
-            const errors = checked.errors.map(({ field, ...e }) => ({ path: `body/${field}`, ...e }));
-            throw new AppError('validation_failed', `${errors[0]?.path}: ${errors[0]?.message}`, { errors });
-          }
-          const a = checked.value;
-          const clash = await trx
-            .selectFrom('treaty_action')
-            .select(['action', 'date'])
-            .where('instrument_code', '=', a.instrument)
-            .where('member_state', '=', a.state)
-            .where('binding', '=', a.binding)
-            .executeTakeFirst();
-          if (clash) {
-            throw new AppError(
-              'conflict',
-              `${a.state} already has a ${clash.action} of ${clash.date} for ${a.instrument} (${actionKey(a)}).`,
-            );
-          }
-          const now = nowIso();
-          const id = newId();
-          await trx
-            .insertInto('treaty_action')
-            .values({
-              id,
-              instrument_code: a.instrument,
-              member_state: a.state,
-              action: a.action,
-              binding: a.binding,
-              date: a.date,
-              precision: a.precision,
-              earliest: a.earliest,
-              latest: a.latest,
-              reservations: a.reservations,
-              source: a.source,
-              created_at: now,
-              updated_at: now,
-            })
-            .execute();
-          await writeAudit(trx, request.auditContext(role), {
-            action: 'treaty_action.create',
-            objectType: 'treaty_action',
-            objectId: id,
-            changes: diff(
-              {},
-              { instrument: a.instrument, state: a.state, action: a.action, date: a.date, source: a.source },
-            ),
-          });
-          return trx.selectFrom('treaty_action').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-        })
-        .catch(concurrentWrite);
-      return reply.code(201).send(presentAction(created));
-    },
-  );
-
-  app.delete(
-    '/api/treaties/:code/actions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Remove a recorded action (secretariat); the audit trail keeps what it was',
-        params: ActionParams,
-        response: { 204: Type.Null(), ...ProblemResponses },
-      },
-    },
-    async (request, reply) => {
-      const role = await authorize(request, canEditTreaties(request.actor), 'treaty_action.delete', {
-        type: 'treaty_action',
-        id: request.params.id,
-      });
-      await app.db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('treaty_action')
-          .selectAll()
-          .where('id', '=', request.params.id)
-          .where('instrument_code', '=', request.params.code)
-          .executeTakeFirst();
-        if (!row) throw new AppError('not_found', 'No such action of this instrument.');
-        await trx.deleteFrom('treaty_action').where('id', '=', row.id).execute();
-        const { id: _id, created_at: _c, updated_at: _u, ...was } = row;
-        void _id;
-        void _c;
-        void _u;
-        await writeAudit(trx, request.auditContext(role), {
-          action: 'treaty_action.delete',
-          objectType: 'treaty_action',
-          objectId: row.id,
-          changes: diff<Record<string, unknown>>(was, {}),
-        });
-      });
-      return reply.code(204).send(null);
-    },
-  );
+  actionRoutes(app);
 
   app.get(
     '/api/treaty-actions.csv',
@@ -395,7 +269,9 @@ export function treatyRoutes(app: App): void {
       schema: {
         tags,
         summary:
-          "A member state's profile: each instrument with its status today and the actions behind it, with sources",
+          "A member state's profile: each instrument with its status today and the actions behind it, with sources; its national framework and its delegations to meetings",
+        description:
+          'Delegations: the public sees announced meetings and, as in the public participant list, counts of accredited delegates who consented and the head of delegation if the head is one of them; the state’s focal point its whole accredited delegation; the secretariat every meeting. `practices` is empty until the practice library fills it.',
         params: Iso3Params,
         querystring: LangQuery,
         response: { 200: MemberStateProfileSchema, ...ProblemResponses },
@@ -404,7 +280,14 @@ export function treatyRoutes(app: App): void {
     async (request) => {
       const lang = requestLang(request.query.lang, request.headers['accept-language']);
       const iso3 = request.params.iso3.toUpperCase();
-      return memberStateProfile(app.db, iso3, lang, todayUtc(), seesContacts(request.actor));
+      return memberStateProfile(
+        app.db,
+        iso3,
+        lang,
+        todayUtc(),
+        seesContacts(request.actor),
+        delegationAudience(request.actor, iso3),
+      );
     },
   );
 
