@@ -30,6 +30,7 @@ import { meetingRoutes } from './modules/meeting/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { treatyRoutes } from './modules/treaties/routes.js';
 import { documentRoutes } from './modules/documents/routes.js';
+import { practiceRoutes } from './modules/practices/routes.js';
 import { openFileStore, type FileStore } from './files/store.js';
 
 declare module 'fastify' {
@@ -164,6 +165,7 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
   checkInRoutes(app);
   treatyRoutes(app);
   documentRoutes(app);
+  practiceRoutes(app);
 
   registerWeb(app, config);
   return app;

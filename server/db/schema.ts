@@ -131,6 +131,11 @@ export interface DB {
   document_revision: DocumentRevisionTable;
   document_file: DocumentFileTable;
   search_entry: SearchEntryTable;
+  practice: PracticeTable;
+  practice_revision: PracticeRevisionTable;
+  practice_comment: PracticeCommentTable;
+  practice_attachment: PracticeAttachmentTable;
+  practice_facet: PracticeFacetTable;
 }
 
 export interface AppUserTable {
@@ -465,4 +470,64 @@ export interface SearchEntryTable {
   title: string;
   body: string;
   updated_at: string;
+}
+
+export interface PracticeTable {
+  id: string;
+  /** Demo practices: their key in practices.json, so seeding again changes nothing. */
+  seed_key: string | null;
+  member_state: string | null;
+  organization_id: string | null;
+  owner_id: string | null;
+  status: string;
+  /** The latest revision's number. */
+  revision: number;
+  published_revision: number | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PracticeRevisionTable {
+  id: string;
+  practice_id: string;
+  number: number;
+  /** draft, submitted, returned, published, rejected, superseded */
+  status: string;
+  /** PracticeInput as JSON */
+  data: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PracticeCommentTable {
+  id: string;
+  practice_id: string;
+  revision: number;
+  kind: string;
+  body: string;
+  author_id: string | null;
+  author_name: string;
+  role: string;
+  created_at: string;
+}
+
+export interface PracticeAttachmentTable {
+  id: string;
+  practice_id: string;
+  file_name: string;
+  format: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface PracticeFacetTable {
+  practice_id: string;
+  facet: string;
+  value: string;
 }

@@ -217,6 +217,63 @@ const TABLE: Record<string, { rule: Rule; url?: string; body?: (ctx: Ctx) => unk
     url: '/api/documents/00000000-0000-4000-8000-000000000000/revisions',
     body: () => ({ kind: 'rev', note: 'access matrix' }),
   },
+  'GET /api/practices': { rule: 'public' },
+  'GET /api/practices/work': { rule: 'actsForSomeone' },
+  'POST /api/practices': {
+    rule: 'actsForSomeone',
+    body: () => ({
+      data: {
+        title: { original: 'es', values: { es: { text: 'Red de refugios', source: 'submitter' } } },
+        summary: { original: 'es', values: { es: { text: 'Una red.', source: 'submitter' } } },
+        description: { original: 'es', values: { es: { text: 'Una red de refugios.', source: 'submitter' } } },
+        themes: ['protection'],
+      },
+    }),
+  },
+  // A practice id that does not exist: reads answer 404 to all; writes refuse before looking it up.
+  'GET /api/practices/:id': { rule: 'public', url: '/api/practices/00000000-0000-4000-8000-000000000000' },
+  'PUT /api/practices/:id': {
+    rule: 'actsForSomeone',
+    url: '/api/practices/00000000-0000-4000-8000-000000000000',
+    body: () => ({
+      title: { original: 'es', values: { es: { text: 'Red', source: 'submitter' } } },
+      summary: { original: 'es', values: { es: { text: 'Una red.', source: 'submitter' } } },
+      description: { original: 'es', values: { es: { text: 'Una red.', source: 'submitter' } } },
+      themes: ['protection'],
+    }),
+  },
+  'POST /api/practices/:id/submission': {
+    rule: 'actsForSomeone',
+    url: '/api/practices/00000000-0000-4000-8000-000000000000/submission',
+    body: () => ({}),
+  },
+  'POST /api/practices/:id/review': {
+    rule: 'actsForSomeone',
+    url: '/api/practices/00000000-0000-4000-8000-000000000000/review',
+    body: () => ({ decision: 'publish' }),
+  },
+  'POST /api/practices/:id/revisions': {
+    rule: 'actsForSomeone',
+    url: '/api/practices/00000000-0000-4000-8000-000000000000/revisions',
+    body: () => ({}),
+  },
+  'POST /api/practices/:id/comments': {
+    rule: 'actsForSomeone',
+    url: '/api/practices/00000000-0000-4000-8000-000000000000/comments',
+    body: () => ({ body: 'access matrix' }),
+  },
+  'POST /api/practices/:id/attachments': {
+    rule: 'actsForSomeone',
+    url: '/api/practices/00000000-0000-4000-8000-000000000000/attachments',
+  },
+  'GET /api/practices/:id/attachments/:attachment': {
+    rule: 'public',
+    url: '/api/practices/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000000',
+  },
+  'DELETE /api/practices/:id/attachments/:attachment': {
+    rule: 'actsForSomeone',
+    url: '/api/practices/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000000',
+  },
   'POST /api/meetings/:slug/documents/generated': {
     rule: 'secretariat',
     body: () => ({ source: 'participant_list' }),

@@ -19,6 +19,7 @@ import { isRealDate, Issues, normalizeText } from '../editing/validation.js';
 import { findMeetingBySlug } from '../meeting/repository.js';
 import { SlugParams } from '../meeting/routes.js';
 import { pdfText } from '../../files/pdf-text.js';
+import { acceptRawUploads, UploadBody } from '../../files/upload-body.js';
 import { search } from '../../search/index.js';
 import { safeFileName } from '../participation/upload.js';
 import { generatedDocumentRoutes } from './routes-generated.js';
@@ -50,20 +51,6 @@ const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 /** Upload bodies: the file itself. Its declared type proves nothing; detectFormat checks the bytes. */
 const UPLOAD_TYPES = [...Object.values(CONTENT_TYPES), 'application/octet-stream'];
 
-/**
- * An uploaded file, wrapped: the body hooks that walk a request's fields (NUL-byte check) see an
- * object with no enumerable fields, instead of visiting every byte of a 25 MB buffer one by one.
- */
-class UploadBody {
-  readonly #bytes: Buffer;
-  constructor(bytes: Buffer) {
-    this.#bytes = bytes;
-  }
-  get bytes(): Buffer {
-    return this.#bytes;
-  }
-}
-
 function langParam(value: string): Lang {
   if (isLang(value)) return value;
   throw new AppError('unsupported_language', `Language "${value}" is not supported; use one of en, es, fr, pt.`, {
@@ -75,13 +62,8 @@ function langParam(value: string): Lang {
 export function documentRoutes(app: App): void {
   // Encapsulated, so the upload parsers and their 25 MB limit apply to this module alone.
   void app.register(async (scope: App) => {
-    for (const type of UPLOAD_TYPES) {
-      // Replaced in this scope only (the credentials letter keeps its own PDF parser).
-      if (scope.hasContentTypeParser(type)) scope.removeContentTypeParser(type);
-      scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: DOCUMENT_MAX_BYTES }, (_req, body, done) =>
-        done(null, new UploadBody(body as Buffer)),
-      );
-    }
+    // Replaced in this scope only (the credentials letter keeps its own PDF parser).
+    acceptRawUploads(scope, UPLOAD_TYPES, DOCUMENT_MAX_BYTES);
     routes(scope);
     generatedDocumentRoutes(scope);
   });
