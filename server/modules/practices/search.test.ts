@@ -109,7 +109,7 @@ describe('searching the library', () => {
   it('pages with a cursor without repeating or skipping', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const page: Result = await find(`lang=en&sort=date&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
       total = page.total;
