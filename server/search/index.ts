@@ -81,6 +81,22 @@ export async function search(
   return [...best.values()].sort((a, b) => b.score - a.score || a.refId.localeCompare(b.refId));
 }
 
+/**
+ * The hits of one language as a subquery `(id, score)`, for features that join them with their
+ * own tables (facets, paging) in one statement instead of carrying ids through the application.
+ */
+export function hitsSubquery(engine: Engine, scope: SearchScope, lang: Lang, terms: string[][]) {
+  if (engine === 'postgres') {
+    const query = terms.map((alternatives) => `(${alternatives.join(' | ')})`).join(' & ');
+    return sql`select ref_id as id, ts_rank('{0.1, 0.2, 0.1, 1.0}', tsv, to_tsquery('simple', ${query}))::float8 as score
+      from search_entry where tsv @@ to_tsquery('simple', ${query}) and scope = ${scope} and lang = ${lang}`;
+  }
+  const match = terms.map((alternatives) => `(${alternatives.map((t) => `"${t}"`).join(' OR ')})`).join(' AND ');
+  return sql`select e.ref_id as id, -bm25(search_fts, 10.0, 1.0) as score
+    from search_fts join search_entry e on e.seq = search_fts.rowid
+    where search_fts match ${match} and e.scope = ${scope} and e.lang = ${lang}`;
+}
+
 async function sqliteHits(db: Db, scope: SearchScope, lang: Lang, terms: string[][]): Promise<SearchHit[]> {
   // Terms are letters and digits only (analyse.ts); quoted anyway, so no word is read as FTS syntax.
   const match = terms.map((alternatives) => `(${alternatives.map((t) => `"${t}"`).join(' OR ')})`).join(' AND ');
