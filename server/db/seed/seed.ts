@@ -11,6 +11,7 @@ import { conceptNoteRules } from '../../modules/participation/rules.js';
 import { saveRules } from '../../modules/participation/save-rules.js';
 import { seedTreaties } from '../../modules/treaties/seed.js';
 import { seedDocuments } from '../../modules/documents/seed.js';
+import { seedStatistics } from '../../modules/statistics/seed.js';
 import type { FileStore } from '../../files/store.js';
 import { newId, nowIso } from '../ids.js';
 import { json } from '../json.js';
@@ -195,6 +196,7 @@ export async function seedAll(
   for (const m of meetings) await seedParticipationRules(db, m.slug, audit);
   await seedTreaties(db, audit);
   for (const m of meetings) await seedDocuments(db, files, m.slug, audit);
+  await seedStatistics(db, audit);
   return { ...ref, meetingsCreated: created };
 }
 

@@ -1,0 +1,146 @@
+import ExcelJS from 'exceljs';
+import type { Lang } from '../../../shared/lang.js';
+import type { ReportCell } from '../../../shared/schemas/statistics.js';
+import { AppError } from '../../http/errors.js';
+import { CsvSyntaxError, csvLine, parseCsv, undefuse, type CsvRecord } from '../treaties/csv.js';
+import { presentIndicator, type IndicatorRow } from './repository.js';
+import type { CellError, LocatedCell } from './validate.js';
+import { personalKeys } from './validate.js';
+
+/** The columns of a report file; `indicator_name` is there for people and ignored on import. */
+export const REPORT_COLUMNS = ['indicator', 'dimension', 'category', 'value'] as const;
+const OPTIONAL = ['indicator_name', 'source', 'notes', 'provisional', 'estimate'] as const;
+const MAX_ROWS = 5000;
+const MAX_REPORTED = 200;
+
+/** Refuses a whole file with every problem by line and column (`path` like `line/12/value`). */
+export function failLines(errors: CellError[]): never {
+  const first = errors[0];
+  throw new AppError(
+    'validation_failed',
+    `${errors.length} problem(s); nothing was imported. First: line ${first?.at}, ${first?.field}: ${first?.message}`,
+    {
+      errors: errors.slice(0, MAX_REPORTED).map((e) => ({
+        path: `line/${e.at}/${e.field}`,
+        line: e.at,
+        column: e.field,
+        reason: e.reason,
+        message: e.message,
+      })),
+    },
+  );
+}
+
+/** A count as people type it in a spreadsheet: "1,282" and "1 282" are 1282; "<5" is suppressed at source. */
+function parseCount(text: string): { value: number | null; atSource: boolean } | string {
+  const t = text.trim();
+  if (/^<\s*\d+$/.test(t)) return { value: null, atSource: true };
+  const plain = t.replace(/^(\d{1,3})([, \u00a0\u202f]\d{3})+$/, (m) => m.replace(/[, \u00a0\u202f]/g, ''));
+  if (/^\d+$/.test(plain)) return { value: Number(plain), atSource: false };
+  if (/^-\s*\d/.test(t)) return `${t} is negative; counts are 0 or more`;
+  return `"${t}" is not a whole number`;
+}
+
+const yes = (t: string | undefined) => /^(1|yes|true|y|x|s[ií]|oui|sim)$/i.test((t ?? '').trim());
+
+/** Rows of a report file → cells located by line; rows with no value are figures not reported. */
+export function readReportRecords(records: CsvRecord[]): { cells: LocatedCell[]; errors: CellError[] } {
+  const [header, ...rows] = records;
+  const columns = (header?.fields ?? []).map((f) => f.trim().toLowerCase());
+  const errors: CellError[] = [];
+  const headerError = (reason: string, message: string) => errors.push({ at: 1, field: 'header', reason, message });
+  const missing = REPORT_COLUMNS.filter((c) => !columns.includes(c));
+  if (missing.length) headerError('missing_columns', `missing column(s): ${missing.join(', ')}`);
+  const personal = personalKeys(Object.fromEntries(columns.map((c) => [c, ''])), 'header');
+  for (const p of personal) {
+    headerError('victim_level', `column "${p.split('/')[1]}" looks like personal data; report aggregates only`);
+  }
+  const known: readonly string[] = [...REPORT_COLUMNS, ...OPTIONAL];
+  const unknown = columns.filter((c) => !known.includes(c) && !personal.includes(`header/${c}`));
+  if (unknown.length) headerError('unknown_columns', `unknown column(s): ${unknown.join(', ')}`);
+  if (rows.length > MAX_ROWS) headerError('too_many_rows', `at most ${MAX_ROWS} rows per file`);
+  if (errors.length) return { cells: [], errors };
+  const cells: LocatedCell[] = [];
+  for (const r of rows) {
+    const v = Object.fromEntries(columns.map((c, i) => [c, undefuse(r.fields[i] ?? '').trim()]));
+    if ((v.value ?? '') === '') continue;
+    const count = parseCount(v.value ?? '');
+    if (typeof count === 'string') {
+      errors.push({ at: r.line, field: 'value', reason: 'not_a_count', message: count });
+      continue;
+    }
+    const dimension = (v.dimension ?? '').toLowerCase();
+    const total = dimension === '' || dimension === 'total';
+    const cell: ReportCell = {
+      indicator: v.indicator ?? '',
+      breakdown: total ? {} : { [dimension]: (v.category ?? '').toLowerCase() },
+      value: count.value,
+      suppressedAtSource: count.atSource,
+      provisional: yes(v.provisional),
+      estimate: yes(v.estimate),
+      source: v.source || null,
+      notes: v.notes || null,
+    };
+    cells.push({ at: r.line, cell });
+  }
+  return { cells, errors };
+}
+
+export function readReportCsv(text: string): { cells: LocatedCell[]; errors: CellError[] } {
+  try {
+    return readReportRecords(parseCsv(text));
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) {
+      return { cells: [], errors: [{ at: err.line, field: 'file', reason: 'unclosed_quote', message: err.message }] };
+    }
+    throw err;
+  }
+}
+
+/** The first worksheet of an XLSX file, read as the CSV would be (row numbers are lines). */
+export async function readReportXlsx(buffer: Buffer): Promise<{ cells: LocatedCell[]; errors: CellError[] }> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    return { cells: [], errors: [{ at: 1, field: 'file', reason: 'not_xlsx', message: 'not a readable XLSX file' }] };
+  }
+  const sheet = book.worksheets[0];
+  const records: CsvRecord[] = [];
+  sheet?.eachRow((row, line) => {
+    const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+    records.push({ line, fields: values.map((c) => (c === null || c === undefined ? '' : cellText(c))) });
+  });
+  return readReportRecords(records);
+}
+
+function cellText(c: ExcelJS.CellValue): string {
+  if (typeof c === 'object' && c !== null && 'result' in c) return String(c.result ?? '');
+  if (typeof c === 'object' && c !== null && 'richText' in c) return c.richText.map((t) => t.text).join('');
+  return String(c);
+}
+
+/** A blank report to fill in: every indicator's total and every category of its breakdowns. */
+export function reportTemplate(rows: IndicatorRow[], lang: Lang): string {
+  const lines = [
+    csvLine([
+      'indicator',
+      'indicator_name',
+      'dimension',
+      'category',
+      'value',
+      'source',
+      'notes',
+      'provisional',
+      'estimate',
+    ]),
+  ];
+  for (const row of rows) {
+    const i = presentIndicator(row, lang);
+    lines.push(csvLine([i.code, i.name, 'total', 'total', '', '', '', '', '']));
+    for (const [d, categories] of Object.entries(i.breakdowns)) {
+      for (const c of categories) lines.push(csvLine([i.code, i.name, d, c, '', '', '', '', '']));
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
