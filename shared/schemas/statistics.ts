@@ -2,6 +2,11 @@ import { Type, type Static, type TSchema } from 'typebox';
 
 // Null first: with type coercion on, Ajv would otherwise turn a null into 0 or "" for the other branch.
 const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
+/*
+ * A count or null as one JSON type list: Ajv then coerces nothing that already matches, whereas a
+ * union would turn a 0 into null (null first) or a null into 0 (integer first).
+ */
+const NullableCount = (description: string) => Type.Unsafe<number | null>({ type: ['integer', 'null'], description });
 const Line = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
 export const INDICATOR_CODE_PATTERN = '^[a-z][a-z0-9_]{1,39}$';
@@ -61,7 +66,7 @@ export const ReportCellSchema = Type.Object(
   {
     indicator: Type.String({ maxLength: 40 }),
     breakdown: BreakdownSchema,
-    value: Nullable(Type.Integer({ description: 'A count; null only when suppressedAtSource' })),
+    value: NullableCount('A count; null only when suppressedAtSource'),
     suppressedAtSource: Type.Optional(Type.Boolean({ description: 'Below the threshold, suppressed at source' })),
     provisional: Type.Optional(Type.Boolean()),
     estimate: Type.Optional(Type.Boolean()),

@@ -44,22 +44,31 @@ function parseCount(text: string): { value: number | null; atSource: boolean } |
 const yes = (t: string | undefined) => /^(1|yes|true|y|x|s[ií]|oui|sim)$/i.test((t ?? '').trim());
 
 /** Rows of a report file → cells located by line; rows with no value are figures not reported. */
-export function readReportRecords(records: CsvRecord[]): { cells: LocatedCell[]; errors: CellError[] } {
+export interface ReadFile {
+  cells: LocatedCell[];
+  errors: CellError[];
+  /** Indicators with a row that could not be read, whose totals are therefore not checked. */
+  unreadable: Set<string>;
+}
+
+export function readReportRecords(records: CsvRecord[]): ReadFile {
   const [header, ...rows] = records;
   const columns = (header?.fields ?? []).map((f) => f.trim().toLowerCase());
   const errors: CellError[] = [];
   const headerError = (reason: string, message: string) => errors.push({ at: 1, field: 'header', reason, message });
   const missing = REPORT_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length) headerError('missing_columns', `missing column(s): ${missing.join(', ')}`);
-  const personal = personalKeys(Object.fromEntries(columns.map((c) => [c, ''])), 'header');
+  const known: readonly string[] = [...REPORT_COLUMNS, ...OPTIONAL];
+  const extra = columns.filter((c) => !known.includes(c));
+  const personal = personalKeys(Object.fromEntries(extra.map((c) => [c, ''])), 'header');
   for (const p of personal) {
     headerError('victim_level', `column "${p.split('/')[1]}" looks like personal data; report aggregates only`);
   }
-  const known: readonly string[] = [...REPORT_COLUMNS, ...OPTIONAL];
-  const unknown = columns.filter((c) => !known.includes(c) && !personal.includes(`header/${c}`));
+  const unknown = extra.filter((c) => !personal.includes(`header/${c}`));
   if (unknown.length) headerError('unknown_columns', `unknown column(s): ${unknown.join(', ')}`);
   if (rows.length > MAX_ROWS) headerError('too_many_rows', `at most ${MAX_ROWS} rows per file`);
-  if (errors.length) return { cells: [], errors };
+  const unreadable = new Set<string>();
+  if (errors.length) return { cells: [], errors, unreadable };
   const cells: LocatedCell[] = [];
   for (const r of rows) {
     const v = Object.fromEntries(columns.map((c, i) => [c, undefuse(r.fields[i] ?? '').trim()]));
@@ -67,6 +76,7 @@ export function readReportRecords(records: CsvRecord[]): { cells: LocatedCell[];
     const count = parseCount(v.value ?? '');
     if (typeof count === 'string') {
       errors.push({ at: r.line, field: 'value', reason: 'not_a_count', message: count });
+      unreadable.add(v.indicator ?? '');
       continue;
     }
     const dimension = (v.dimension ?? '').toLowerCase();
@@ -83,27 +93,29 @@ export function readReportRecords(records: CsvRecord[]): { cells: LocatedCell[];
     };
     cells.push({ at: r.line, cell });
   }
-  return { cells, errors };
+  return { cells, errors, unreadable };
 }
 
-export function readReportCsv(text: string): { cells: LocatedCell[]; errors: CellError[] } {
+export function readReportCsv(text: string): ReadFile {
   try {
     return readReportRecords(parseCsv(text));
   } catch (err) {
     if (err instanceof CsvSyntaxError) {
-      return { cells: [], errors: [{ at: err.line, field: 'file', reason: 'unclosed_quote', message: err.message }] };
+      const errors = [{ at: err.line, field: 'file', reason: 'unclosed_quote', message: err.message }];
+      return { cells: [], errors, unreadable: new Set() };
     }
     throw err;
   }
 }
 
 /** The first worksheet of an XLSX file, read as the CSV would be (row numbers are lines). */
-export async function readReportXlsx(buffer: Buffer): Promise<{ cells: LocatedCell[]; errors: CellError[] }> {
+export async function readReportXlsx(buffer: Buffer): Promise<ReadFile> {
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    return { cells: [], errors: [{ at: 1, field: 'file', reason: 'not_xlsx', message: 'not a readable XLSX file' }] };
+    const errors = [{ at: 1, field: 'file', reason: 'not_xlsx', message: 'not a readable XLSX file' }];
+    return { cells: [], errors, unreadable: new Set() };
   }
   const sheet = book.worksheets[0];
   const records: CsvRecord[] = [];

@@ -140,7 +140,7 @@ export function reportRoutes(app: App): void {
         typeof body === 'string' ? readReportCsv(body) : Buffer.isBuffer(body) ? await readReportXlsx(body) : null;
       if (!read) throw new AppError('unsupported_media_type', 'Send the file as the body, as text/csv or XLSX.');
       return app.db.transaction().execute(async (trx) => {
-        const checked = checkCells(read.cells, await indicatorDefs(trx));
+        const checked = checkCells(read.cells, await indicatorDefs(trx), read.unreadable);
         const errors = [...read.errors, ...checked.errors].sort((a, b) => a.at - b.at);
         if (errors.length) failLines(errors);
         await saveDraft(trx, request.auditContext(role), iso3, year, checked.valid, 'imported');

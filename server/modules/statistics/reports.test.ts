@@ -43,7 +43,7 @@ describe('checking figures', () => {
       { indicator: 'victims_detected', breakdown: {}, value: 10 },
       { indicator: 'victims_detected', breakdown: { sex: 'female' }, value: -2 },
       { indicator: 'victims_rescued', breakdown: {}, value: 3 },
-      { indicator: 'persons_convicted', breakdown: { sex: 'robot' }, value: 3 },
+      { indicator: 'victims_repatriated', breakdown: { sex: 'robot' }, value: 3 },
       { indicator: 'persons_prosecuted', breakdown: {}, value: 4 },
       { indicator: 'persons_prosecuted', breakdown: {}, value: 5 },
       { indicator: 'persons_convicted', breakdown: {}, value: 5 },

@@ -59,10 +59,13 @@ export function personalText(text: string | null | undefined): string | null {
 export function checkCells(
   cells: LocatedCell[],
   defs: Map<string, IndicatorDef>,
+  unreadable: ReadonlySet<string> = new Set(),
 ): { errors: CellError[]; valid: ValidCell[] } {
   const errors: CellError[] = [];
   const valid: ValidCell[] = [];
   const seen = new Map<string, number>();
+  // An indicator with a wrong cell is not summed: its totals would only repeat that error.
+  const faulty = new Set<string>(unreadable);
   const err = (at: number, field: string, reason: string, message: string) =>
     errors.push({ at, field, reason, message });
   for (const { at, cell } of cells) {
@@ -95,7 +98,10 @@ export function checkCells(
       const why = personalText(cell[field]);
       if (why) err(at, field, 'victim_level', why);
     }
-    if (errors.length > before) continue;
+    if (errors.length > before) {
+      faulty.add(cell.indicator);
+      continue;
+    }
     const breakdown: Breakdown = Object.fromEntries(dims.map((d) => [d, cell.breakdown[d] ?? '']));
     const key = `${cell.indicator}|${breakdownKey(breakdown)}`;
     const earlier = seen.get(key);
@@ -106,7 +112,12 @@ export function checkCells(
     seen.set(key, at);
     valid.push({ ...cell, at, breakdown, key: breakdownKey(breakdown), suppressedAtSource: atSource });
   }
-  errors.push(...checkTotals(valid, defs));
+  errors.push(
+    ...checkTotals(
+      valid.filter((c) => !faulty.has(c.indicator)),
+      defs,
+    ),
+  );
   return { errors, valid };
 }
 
