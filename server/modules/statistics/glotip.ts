@@ -7,6 +7,7 @@ import { json } from '../../db/json.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import { CsvSyntaxError, parseCsv } from '../treaties/csv.js';
+import { concurrentWrite } from '../treaties/import-actions.js';
 import { breakdownKey } from './repository.js';
 
 /** The label every GLOTIP figure carries, with its import date. */
@@ -142,7 +143,10 @@ export function readGlotip(text: string, states: Set<string>): GlotipRow[] {
  * nothing; a figure the source changed is updated, keeping its first import date.
  */
 export async function importGlotip(db: Kysely<DB>, audit: AuditContext, text: string): Promise<ImportResult> {
-  return db.transaction().execute((trx) => applyGlotip(trx, audit, text));
+  return db
+    .transaction()
+    .execute((trx) => applyGlotip(trx, audit, text))
+    .catch(concurrentWrite);
 }
 
 export async function applyGlotip(trx: Transaction<DB>, audit: AuditContext, text: string): Promise<ImportResult> {

@@ -80,6 +80,27 @@ describe('publishing state reports', () => {
     expect(body.states).toEqual(['ARG', 'BRA', 'URY']);
     // Female: 3 + 2 + 2 = 7, computed from the true figures though each was hidden alone.
     expect(bySex(body.data as never)).toMatchObject({ total: '59', female: '7', male: '45', unknown: '7', other: '0' });
+    // A regional sum can itself be small: convictions of 1 and 2 make 3, shown as "<5".
+    for (const [path, value] of [
+      ['CHL/2020', 1],
+      ['PER/2020', 2],
+    ] as const) {
+      await w.t.app.inject({
+        method: 'PUT',
+        url: `/api/statistics/reports/${path}`,
+        headers: w.secretariat.headers,
+        payload: { values: [{ indicator: 'persons_convicted', breakdown: {}, value }] },
+      });
+      await act(w, w.secretariat, `${path}/submission`);
+      await act(w, w.secretariat, `${path}/review`, { decision: 'validate' });
+    }
+    const small = await w.t.app.inject({
+      url: '/api/statistics/aggregates?indicator=persons_convicted&year=2020&region=south_america',
+    });
+    expect(small.json()).toMatchObject({
+      states: ['CHL', 'PER'],
+      data: [{ value: null, suppressed: true, shownAs: '<5' }],
+    });
     const hemisphere = await w.t.app.inject({ url: '/api/statistics/aggregates?indicator=victims_detected&year=2020' });
     expect(hemisphere.json<{ region: string }>().region).toBe('hemisphere');
   });

@@ -9,6 +9,7 @@ import { authorize } from '../../auth/policy.js';
 import { AppError } from '../../http/errors.js';
 import { requestLang } from '../../http/lang.js';
 import { ProblemResponses, type App } from '../../http/types.js';
+import { concurrentWrite } from '../treaties/import-actions.js';
 import { canReport, canReview } from './policy.js';
 import { failLines, readReportCsv, readReportXlsx, reportTemplate } from './report-file.js';
 import { presentReport, reportOr404, reviewReport, saveDraft, submitReport } from './reports.js';
@@ -94,21 +95,25 @@ export function reportRoutes(app: App): void {
         },
       );
       const { iso3, year } = await target(request);
-      const report = await app.db.transaction().execute(async (trx) => {
-        const { errors, valid } = checkCells(
-          request.body.values.map((cell, at) => ({ at, cell })),
-          await indicatorDefs(trx),
-        );
-        if (errors.length) {
-          const list = errors.map((e) => ({
-            path: `body/values/${e.at}/${e.field}`,
-            reason: e.reason,
-            message: e.message,
-          }));
-          throw new AppError('validation_failed', `${list[0]?.path}: ${list[0]?.message}`, { errors: list });
-        }
-        return saveDraft(trx, request.auditContext(role), iso3, year, valid, 'saved');
-      });
+      const report = await app.db
+        .transaction()
+        .execute(async (trx) => {
+          const { errors, valid } = checkCells(
+            request.body.values.map((cell, at) => ({ at, cell })),
+            await indicatorDefs(trx),
+          );
+          if (errors.length) {
+            const list = errors.map((e) => ({
+              path: `body/values/${e.at}/${e.field}`,
+              reason: e.reason,
+              message: e.message,
+            }));
+            throw new AppError('validation_failed', `${list[0]?.path}: ${list[0]?.message}`, { errors: list });
+          }
+          return saveDraft(trx, request.auditContext(role), iso3, year, valid, 'saved');
+        })
+        // Two first saves of one report at once: the unique index refuses the second, told to retry.
+        .catch(concurrentWrite);
       return presentReport(app.db, report);
     },
   );
@@ -139,13 +144,16 @@ export function reportRoutes(app: App): void {
       const read =
         typeof body === 'string' ? readReportCsv(body) : Buffer.isBuffer(body) ? await readReportXlsx(body) : null;
       if (!read) throw new AppError('unsupported_media_type', 'Send the file as the body, as text/csv or XLSX.');
-      return app.db.transaction().execute(async (trx) => {
-        const checked = checkCells(read.cells, await indicatorDefs(trx), read.unreadable);
-        const errors = [...read.errors, ...checked.errors].sort((a, b) => a.at - b.at);
-        if (errors.length) failLines(errors);
-        await saveDraft(trx, request.auditContext(role), iso3, year, checked.valid, 'imported');
-        return { rows: checked.valid.length, created: checked.valid.length, updated: 0, unchanged: 0 };
-      });
+      return app.db
+        .transaction()
+        .execute(async (trx) => {
+          const checked = checkCells(read.cells, await indicatorDefs(trx), read.unreadable);
+          const errors = [...read.errors, ...checked.errors].sort((a, b) => a.at - b.at);
+          if (errors.length) failLines(errors);
+          await saveDraft(trx, request.auditContext(role), iso3, year, checked.valid, 'imported');
+          return { rows: checked.valid.length, created: checked.valid.length, updated: 0, unchanged: 0 };
+        })
+        .catch(concurrentWrite);
     },
   );
 

@@ -99,6 +99,18 @@ describe('checking figures', () => {
   });
 });
 
+describe('saving at the same time', () => {
+  it('answers each of many simultaneous first saves of one report with 200 or 409, never 500', async () => {
+    const codes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => saveReport(w, w.focalARG, 'ARG/2012', victims(20 + i, 10, 10))),
+    ).then((all) => all.map((r) => r.statusCode));
+    expect(codes.every((c) => c === 200 || c === 409)).toBe(true);
+    expect(codes).toContain(200);
+    const read = await w.t.app.inject({ url: '/api/statistics/reports/ARG/2012', headers: w.focalARG.headers });
+    expect(read.json<{ values: unknown[] }>().values).toHaveLength(4);
+  });
+});
+
 describe('the reporting workflow', () => {
   it('goes draft → submitted → returned with a comment → submitted → validated, public only at the end', async () => {
     expect((await saveReport(w, w.focalARG, 'ARG/2021', victims(57, 20, 30))).statusCode).toBe(200);

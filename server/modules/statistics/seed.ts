@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { writeAudit, type AuditContext } from '../../audit/audit.js';
 import { nowIso } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
+import { constraintViolation } from '../users/constraints.js';
 import { applyGlotip, GLOTIP_SOURCE } from './glotip.js';
 import { SEED_INDICATORS } from './indicators-seed.js';
 import { indicatorColumns } from './repository.js';
@@ -38,6 +39,12 @@ export async function seedStatistics(db: Kysely<DB>, audit: AuditContext): Promi
     .executeTakeFirst();
   if (has) return { glotip: 0 };
   const csv = readFileSync(new URL('../../db/seed/data/unodc-glotip-oas-2003-2018.csv', import.meta.url), 'utf8');
-  const r = await db.transaction().execute((trx) => applyGlotip(trx, audit, csv));
-  return { glotip: r.created };
+  try {
+    const r = await db.transaction().execute((trx) => applyGlotip(trx, audit, csv));
+    return { glotip: r.created };
+  } catch (err) {
+    // Another process starting at the same moment loaded it first: then it is there.
+    if (constraintViolation(err) === 'unique') return { glotip: 0 };
+    throw err;
+  }
 }
