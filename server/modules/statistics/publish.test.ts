@@ -263,5 +263,12 @@ describe('indicators', () => {
       payload: { breakdowns: { kind: ['state', 'ngo'] } },
     });
     expect(patched.json()).toMatchObject({ name: 'Abrigos', breakdowns: { kind: ['state', 'ngo'] } });
+    const reserved = await w.t.app.inject({
+      method: 'PATCH',
+      url: '/api/statistics/indicators/shelters_open',
+      headers: w.secretariat.headers,
+      payload: { breakdowns: { kind: ['state', 'total'] } },
+    });
+    expect(reserved.json()).toMatchObject({ errors: [{ path: 'body/breakdowns/kind', reason: 'reserved' }] });
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRowsFor } from '../editing/actors.test-helper.js';
 import { act, publicData, saveReport, statsWorld, victims, type StatsWorld } from './statistics.test-helper.js';
 
 let w: StatsWorld;
@@ -136,6 +137,10 @@ describe('the reporting workflow', () => {
     expect(total).toMatchObject({ value: 60, suppressed: false, origin: 'reported' });
     const actions = validated.json<{ history: { action: string; comment: string | null }[] }>().history;
     expect(actions.map((h) => h.action)).toEqual(['saved', 'submitted', 'returned', 'saved', 'submitted', 'validated']);
+    // Each step is in the audit trail, with the role it was done in.
+    const audited = await auditRowsFor(w.t, 'statistics.report_validate', 'ARG/2021');
+    expect(audited.map((a) => a.role)).toEqual(['secretariat']);
+    expect(await auditRowsFor(w.t, 'statistics.report_return', 'ARG/2021')).toHaveLength(1);
   });
 
   it('opens a new revision for a correction, keeping the validated figures public until it is validated', async () => {

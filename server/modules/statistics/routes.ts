@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import {
   AggregateQuerySchema,
+  type Breakdowns,
   AggregateSchema,
   DataQuerySchema,
   DataSchema,
@@ -15,6 +16,7 @@ import { authorize } from '../../auth/policy.js';
 import { diff, writeAudit } from '../../audit/audit.js';
 import { nowIso } from '../../db/ids.js';
 import { AppError } from '../../http/errors.js';
+import { Issues } from '../editing/validation.js';
 import { requestLang } from '../../http/lang.js';
 import { ProblemResponses, type App } from '../../http/types.js';
 import { csvLine } from '../treaties/csv.js';
@@ -45,6 +47,19 @@ export function statisticsRoutes(app: App): void {
     routes(scope);
     reportRoutes(scope);
   });
+}
+
+/** "total" names the national total in files and breakdowns, so no dimension or category may take it. */
+function checkBreakdowns(breakdowns: Breakdowns | undefined): void {
+  const issues = new Issues();
+  for (const [d, categories] of Object.entries(breakdowns ?? {})) {
+    if (d === 'total')
+      issues.add('body/breakdowns/total', '"total" is the national total, not a dimension', 'reserved');
+    if (categories.includes('total')) {
+      issues.add(`body/breakdowns/${d}`, '"total" is the national total, not a category', 'reserved');
+    }
+  }
+  issues.throwIfAny();
 }
 
 async function checkedFilter(app: App, q: { indicator?: string; state?: string; year?: number }): Promise<DataFilter> {
@@ -89,6 +104,7 @@ function routes(app: App): void {
         type: 'stat_indicator',
         id: input.code,
       });
+      checkBreakdowns(input.breakdowns);
       const lang = requestLang(request.query.lang, request.headers['accept-language']);
       const row = await app.db.transaction().execute(async (trx) => {
         const now = nowIso();
@@ -138,6 +154,7 @@ function routes(app: App): void {
         id: request.params.code,
       });
       const lang = requestLang(request.query.lang, request.headers['accept-language']);
+      checkBreakdowns(request.body.breakdowns);
       const row = await app.db.transaction().execute(async (trx) => {
         const before = await indicatorOr404(trx, request.params.code);
         const next = Object.fromEntries(
