@@ -257,6 +257,7 @@ const TABLE: Record<string, { rule: Rule; url?: string; body?: (ctx: Ctx) => unk
   'GET /api/statistics/scorecard/:iso3/:year': { rule: 'public', url: '/api/statistics/scorecard/ARG/2015' },
   'POST /api/statistics/glotip/import': { rule: 'secretariat' },
   'GET /api/statistics/report-template.csv': { rule: 'public' },
+  'GET /api/statistics/report-template.xlsx': { rule: 'public' },
   // Argentina's report: its focal point and the secretariat; a missing or empty report is a 404 or 422, not a refusal.
   'GET /api/statistics/reports/:iso3/:year': { rule: 'stateARG', url: '/api/statistics/reports/ARG/2015' },
   'PUT /api/statistics/reports/:iso3/:year': {

@@ -182,6 +182,27 @@ describe('report files', () => {
     expect(personal.json<{ errors: { reason: string }[] }>().errors[0]?.reason).toBe('victim_level');
   });
 
+  it('offers the template as XLSX too, which imports once filled in', async () => {
+    const res = await w.t.app.inject({ url: '/api/statistics/report-template.xlsx?lang=pt' });
+    expect(res.headers['content-type']).toMatch(/spreadsheetml/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      'victims_detected',
+      'Vítimas de tráfico detectadas',
+      'total',
+      'total',
+    ]);
+    sheet.getCell('E2').value = 6;
+    sheet.getCell('E3').value = 6;
+    sheet.getCell('E4').value = 0;
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const filled = await importFile(w, w.focalARG, 'ARG/2011', Buffer.from(await book.xlsx.writeBuffer()), type);
+    expect(filled.json()).toMatchObject({ rows: 3 });
+  });
+
   it('reads an XLSX workbook like the CSV', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('report');

@@ -132,27 +132,45 @@ function cellText(c: ExcelJS.CellValue): string {
   return String(c);
 }
 
+const TEMPLATE_HEADER = [
+  'indicator',
+  'indicator_name',
+  'dimension',
+  'category',
+  'value',
+  'source',
+  'notes',
+  'provisional',
+  'estimate',
+];
+
+/** The template's rows: every indicator's total and every category of its breakdowns, value empty. */
+function templateRows(rows: IndicatorRow[], lang: Lang): string[][] {
+  return rows.flatMap((row) => {
+    const i = presentIndicator(row, lang);
+    return [
+      [i.code, i.name, 'total', 'total'],
+      ...Object.entries(i.breakdowns).flatMap(([d, categories]) => categories.map((c) => [i.code, i.name, d, c])),
+    ];
+  });
+}
+
+/** The same template as a workbook, for focal points who fill it in a spreadsheet. */
+export async function reportTemplateXlsx(rows: IndicatorRow[], lang: Lang): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('report');
+  sheet.addRow(TEMPLATE_HEADER).font = { bold: true };
+  for (const r of templateRows(rows, lang)) sheet.addRow(r);
+  sheet.columns.forEach((c, i) => (c.width = [22, 40, 14, 16, 10, 30, 30, 12, 10][i] ?? 12));
+  // The header stays in view while scrolling through some eighty rows.
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 /** A blank report to fill in: every indicator's total and every category of its breakdowns. */
 export function reportTemplate(rows: IndicatorRow[], lang: Lang): string {
-  const lines = [
-    csvLine([
-      'indicator',
-      'indicator_name',
-      'dimension',
-      'category',
-      'value',
-      'source',
-      'notes',
-      'provisional',
-      'estimate',
-    ]),
-  ];
-  for (const row of rows) {
-    const i = presentIndicator(row, lang);
-    lines.push(csvLine([i.code, i.name, 'total', 'total', '', '', '', '', '']));
-    for (const [d, categories] of Object.entries(i.breakdowns)) {
-      for (const c of categories) lines.push(csvLine([i.code, i.name, d, c, '', '', '', '', '']));
-    }
-  }
+  const lines = [TEMPLATE_HEADER, ...templateRows(rows, lang)].map((r) =>
+    csvLine(TEMPLATE_HEADER.map((_, j) => r[j] ?? '')),
+  );
   return `${lines.join('\r\n')}\r\n`;
 }

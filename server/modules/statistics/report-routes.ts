@@ -11,13 +11,15 @@ import { requestLang } from '../../http/lang.js';
 import { ProblemResponses, type App } from '../../http/types.js';
 import { concurrentWrite } from '../treaties/import-actions.js';
 import { canReport, canReview } from './policy.js';
-import { failLines, readReportCsv, readReportXlsx, reportTemplate } from './report-file.js';
+import { failLines, readReportCsv, readReportXlsx, reportTemplate, reportTemplateXlsx } from './report-file.js';
 import { presentReport, reportOr404, reviewReport, saveDraft, submitReport } from './reports.js';
 import { indicatorDefs, listIndicatorRows, stateOr404 } from './repository.js';
 import { checkCells, personalKeys } from './validate.js';
 import { FIRST_YEAR } from '../../../shared/schemas/statistics.js';
 
 const tags = ['statistics'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const Binary = Type.Unsafe<Buffer | string>({ type: 'string', format: 'binary' });
 const ReportParams = Type.Object({
   iso3: Type.String({ maxLength: 3 }),
   year: Type.Integer({ minimum: FIRST_YEAR, maximum: 2100 }),
@@ -221,6 +223,25 @@ export function reportRoutes(app: App): void {
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="statistics-report-template.csv"')
         .send(reportTemplate(await listIndicatorRows(app.db), lang));
+    },
+  );
+
+  app.get(
+    '/api/statistics/report-template.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The same blank report as an XLSX workbook',
+        querystring: Type.Object({ lang: Type.Optional(Type.String()) }),
+        response: { 200: { description: XLSX, content: { [XLSX]: { schema: Binary } } }, ...ProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      const lang = requestLang(request.query.lang, request.headers['accept-language']);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', 'attachment; filename="statistics-report-template.xlsx"')
+        .send(await reportTemplateXlsx(await listIndicatorRows(app.db), lang));
     },
   );
 }
