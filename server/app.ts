@@ -29,6 +29,7 @@ import { userRoutes } from './modules/users/routes.js';
 import { meetingRoutes } from './modules/meeting/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { treatyRoutes } from './modules/treaties/routes.js';
+import { statisticsRoutes } from './modules/statistics/routes.js';
 import { documentRoutes } from './modules/documents/routes.js';
 import { practiceRoutes } from './modules/practices/routes.js';
 import { openFileStore, type FileStore } from './files/store.js';
@@ -126,6 +127,10 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
         { name: 'participation', description: 'Participation rules, delegations, registrations, accreditation' },
         { name: 'treaties', description: 'Instruments, treaty actions, status as of a date, member-state profiles' },
         { name: 'documents', description: 'The meeting’s official register: documents, language versions, revisions' },
+        {
+          name: 'statistics',
+          description: 'Indicators, state reports and their review, published statistics with suppression',
+        },
         { name: 'system', description: 'Health' },
       ],
     },
@@ -166,6 +171,7 @@ export async function buildApp({ config, database, logger, beforeRoutes }: Build
   treatyRoutes(app);
   documentRoutes(app);
   practiceRoutes(app);
+  statisticsRoutes(app);
 
   registerWeb(app, config);
   return app;

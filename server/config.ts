@@ -21,6 +21,8 @@ export interface Config {
   secretKey: string | null;
   /** An S3-compatible bucket for uploaded and generated files; null: files under DATA_DIR/files. */
   s3: S3Settings | null;
+  /** Smallest count published from state reports; 1..k−1 shows as "<k" (UNODC uses 5, CTDC 11). */
+  statsMinCell: number;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM?.trim() || 'Continental <no-reply@localhost>',
     secretKey,
     s3: s3Settings(env),
+    statsMinCell: integer('STATS_MIN_CELL', env.STATS_MIN_CELL, 5, 1, 1000),
   };
 }
 

@@ -3,19 +3,23 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../http/errors.js';
 import { exportTreatyActions } from '../modules/treaties/export-actions.js';
 import { importTreatyActions } from '../modules/treaties/import-actions.js';
+import { importGlotip } from '../modules/statistics/glotip.js';
 import { CLI_AUDIT, UsageError, withDatabase } from './context.js';
 
 export const TREATIES_USAGE = `  import treaty-actions FILE.csv
             import signatures, ratifications, accessions, … (columns instrument,state,action,date,source
             [,reservations]); all or nothing: any problem is listed by line and nothing is written
+  import glotip FILE.csv
+            load a UNODC GLOTIP long-format file as published ("<5" kept as suppressed at source);
+            all or nothing; importing the same file again changes nothing
   export treaty-actions [--instrument CODE] [--output FILE.csv]
             write the recorded actions in the same format (to standard output by default)`;
 
 export async function importCommand(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
   const [what, file] = positionals;
-  if (what !== 'treaty-actions' || !file || positionals.length > 2) {
-    throw new UsageError('Use: continental import treaty-actions FILE.csv');
+  if ((what !== 'treaty-actions' && what !== 'glotip') || !file || positionals.length > 2) {
+    throw new UsageError('Use: continental import treaty-actions FILE.csv, or continental import glotip FILE.csv');
   }
   let text: string;
   try {
@@ -25,7 +29,10 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   return withDatabase(async ({ database }) => {
     try {
-      const r = await importTreatyActions(database.db, CLI_AUDIT, text);
+      const r =
+        what === 'glotip'
+          ? await importGlotip(database.db, CLI_AUDIT, text)
+          : await importTreatyActions(database.db, CLI_AUDIT, text);
       console.log(`Imported ${r.rows} row(s): ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged.`);
       return 0;
     } catch (err) {

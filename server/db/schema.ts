@@ -136,6 +136,11 @@ export interface DB {
   practice_comment: PracticeCommentTable;
   practice_attachment: PracticeAttachmentTable;
   practice_facet: PracticeFacetTable;
+  stat_indicator: StatIndicatorTable;
+  stat_report: StatReportTable;
+  stat_report_value: StatReportValueTable;
+  stat_report_event: StatReportEventTable;
+  stat_public_value: StatPublicValueTable;
 }
 
 export interface AppUserTable {
@@ -530,4 +535,75 @@ export interface PracticeFacetTable {
   practice_id: string;
   facet: string;
   value: string;
+}
+
+/** An indicator of the statistics framework; texts are JSON {en, es, fr, pt}. */
+export interface StatIndicatorTable {
+  code: string;
+  position: number;
+  name: string;
+  definition: string;
+  methodology: string;
+  unit: string;
+  /** JSON: dimension → allowed categories. */
+  breakdowns: string;
+  additive: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A state's statistical report for one year (see the migration for the revision rule). */
+export interface StatReportTable {
+  id: string;
+  member_state: string;
+  year: number;
+  status: string;
+  revision: number;
+  published_revision: number | null;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  validated_at: string | null;
+  review_comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatReportValueTable {
+  id: string;
+  report_id: string;
+  revision: number;
+  indicator_code: string;
+  breakdown_key: string;
+  breakdown: string;
+  value: number | null;
+  suppressed_at_source: number;
+  provisional: number;
+  estimate: number;
+  source: string | null;
+  notes: string | null;
+}
+
+export interface StatReportEventTable {
+  id: string;
+  report_id: string;
+  revision: number;
+  action: string;
+  role: string;
+  comment: string | null;
+  at: string;
+}
+
+/** A figure from an already-public source, as that source published it. */
+export interface StatPublicValueTable {
+  id: string;
+  source: string;
+  member_state: string;
+  year: number;
+  indicator_code: string;
+  breakdown_key: string;
+  seq: number;
+  breakdown: string;
+  value: number | null;
+  shown_as: string | null;
+  imported_at: string;
 }

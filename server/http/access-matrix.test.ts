@@ -283,6 +283,58 @@ const TABLE: Record<string, { rule: Rule; url?: string; body?: (ctx: Ctx) => unk
     url: '/api/documents/00000000-0000-4000-8000-000000000000/supersede',
     body: () => ({}),
   },
+  'GET /api/statistics/indicators': { rule: 'public' },
+  'POST /api/statistics/indicators': {
+    rule: 'secretariat',
+    body: (ctx) => {
+      const t = { en: 'Test', es: 'Prueba', fr: 'Essai', pt: 'Teste' };
+      return {
+        code: `matrix_indicator_${ctx.n()}`,
+        name: t,
+        definition: t,
+        methodology: t,
+        unit: 'persons',
+        breakdowns: { sex: ['female', 'male'] },
+        additive: true,
+      };
+    },
+  },
+  'PATCH /api/statistics/indicators/:code': {
+    rule: 'secretariat',
+    url: '/api/statistics/indicators/victims_detected',
+    body: () => ({ unit: 'persons' }),
+  },
+  'GET /api/statistics/data': { rule: 'public', url: '/api/statistics/data?indicator=persons_convicted&state=ARG' },
+  'GET /api/statistics/data.csv': { rule: 'public', url: '/api/statistics/data.csv?state=ARG&year=2010' },
+  'GET /api/statistics/data.json': { rule: 'public', url: '/api/statistics/data.json?state=ARG&year=2010' },
+  'GET /api/statistics/aggregates': {
+    rule: 'public',
+    url: '/api/statistics/aggregates?indicator=victims_detected&year=2015',
+  },
+  'GET /api/statistics/scorecard/:iso3/:year': { rule: 'public', url: '/api/statistics/scorecard/ARG/2015' },
+  'POST /api/statistics/glotip/import': { rule: 'secretariat' },
+  'GET /api/statistics/report-template.csv': { rule: 'public' },
+  'GET /api/statistics/report-template.xlsx': { rule: 'public' },
+  // Argentina's report: its focal point and the secretariat; a missing or empty report is a 404 or 422, not a refusal.
+  'GET /api/statistics/reports/:iso3/:year': { rule: 'stateARG', url: '/api/statistics/reports/ARG/2015' },
+  'PUT /api/statistics/reports/:iso3/:year': {
+    rule: 'stateARG',
+    url: '/api/statistics/reports/ARG/2015',
+    body: () => ({ values: [] }),
+  },
+  'POST /api/statistics/reports/:iso3/:year/import': {
+    rule: 'stateARG',
+    url: '/api/statistics/reports/ARG/2015/import',
+  },
+  'POST /api/statistics/reports/:iso3/:year/submission': {
+    rule: 'stateARG',
+    url: '/api/statistics/reports/ARG/2015/submission',
+  },
+  'POST /api/statistics/reports/:iso3/:year/review': {
+    rule: 'secretariat',
+    url: '/api/statistics/reports/ARG/2015/review',
+    body: () => ({ decision: 'validate' }),
+  },
 };
 
 interface Ctx {

@@ -12,6 +12,7 @@ import { saveRules } from '../../modules/participation/save-rules.js';
 import { seedTreaties } from '../../modules/treaties/seed.js';
 import { seedDocuments } from '../../modules/documents/seed.js';
 import { seedPractices } from '../../modules/practices/seed.js';
+import { seedStatistics } from '../../modules/statistics/seed.js';
 import type { FileStore } from '../../files/store.js';
 import { newId, nowIso } from '../ids.js';
 import { json } from '../json.js';
@@ -197,6 +198,7 @@ export async function seedAll(
   await seedTreaties(db, audit);
   for (const m of meetings) await seedDocuments(db, files, m.slug, audit);
   await seedPractices(db, audit);
+  await seedStatistics(db, audit);
   return { ...ref, meetingsCreated: created };
 }
 
