@@ -39,7 +39,8 @@ export function PracticeWork({ practice, onChanged }: { practice: PracticeView; 
     setBusy(true);
     setFailed([]);
     try {
-      await send('POST', practiceUrl.action(practice.id, action, lang));
+      // An empty object, not no body: the API validates a JSON body (an optional note).
+      await send('POST', practiceUrl.action(practice.id, action, lang), {});
       done(message);
     } catch (err) {
       setFailed(practiceErrors(intl, asApiError(err)));
