@@ -42,6 +42,8 @@ const staff: NewUser = {
   lang: 'en',
   password: 'the secretariat curates the library',
 };
+/** A 1×1 PNG, complete (its IEND chunk included). */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 /** Set by the first journey, read by the next ones (tests of a file run in order). */
 let practiceId = '';
 
@@ -181,6 +183,19 @@ describe('practices: share, review, find', () => {
       .waitFor();
     await page.getByRole('link', { name: t('en', 'practices.action.edit'), exact: true }).click();
     await heading(page, t('en', 'practices.edit.title', { title: TITLE_ES }));
+    // An image attached by mistake is removed again; the PDF stays.
+    const upload = page.getByRole('form', { name: t('en', 'practices.attachments.add'), exact: true });
+    await upload.getByLabel(t('en', 'practices.attachments.file'), { exact: true }).setInputFiles({
+      name: 'foto.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(PNG, 'base64'),
+    });
+    await button(upload, 'practices.attachments.submit').click();
+    await upload.getByText(t('en', 'practices.attachments.done', { file: 'foto.png' })).waitFor();
+    await page.getByRole('button', { name: t('en', 'practices.attachments.remove', { file: 'foto.png' }) }).click();
+    await page.getByText(t('en', 'practices.attachments.removed', { file: 'foto.png' })).waitFor();
+    expect(await page.getByRole('link', { name: /^foto\.png/ }).count()).toBe(0);
+    await page.getByRole('link', { name: /^red-ecuador\.pdf \(PDF, / }).waitFor();
     await field(version(page, 'original', 'es'), 'en', t('en', 'practices.field.results')).fill(
       'Tres redes activas en la frontera norte.',
     );

@@ -9,7 +9,7 @@ import { useApi } from '../useApi.js';
 import { AttachmentUpload } from './AttachmentUpload.js';
 import { worksOnPractices } from './LibraryPage.js';
 import { useNames } from './names.js';
-import { AttachmentList } from './PracticeFacts.js';
+import { EditableAttachments } from './AttachmentRemove.js';
 import { PracticeForm } from './PracticeForm.js';
 import { practicePath, practiceUrl, type PracticeView } from './types.js';
 import './practices.css';
@@ -93,10 +93,10 @@ export function EditPracticePage() {
             <>
               <PracticeForm practice={p} names={names} />
               <section aria-labelledby="practice-attachments">
-                <h2 id="practice-attachments">
+                <h2 id="practice-attachments" tabIndex={-1}>
                   <FormattedMessage id="practices.attachments" />
                 </h2>
-                <AttachmentList practice={p} />
+                <EditableAttachments practice={p} onChanged={state.status === 'ok' ? state.reload : () => {}} />
                 <AttachmentUpload practiceId={p.id} onChanged={state.status === 'ok' ? state.reload : () => {}} />
               </section>
             </>

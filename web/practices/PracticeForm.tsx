@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
+import { LANGS } from '../../shared/lang.js';
 import type { SessionUser } from '../../shared/schemas/auth.js';
 import { useSession } from '../account/sessionContext.js';
 import { send } from '../api.js';
@@ -19,6 +20,7 @@ import {
   practicePath,
   practiceUrl,
   TARGET_GROUPS,
+  TEXT_FIELDS,
   THEMES,
   type FilterName,
   type PracticeView,
@@ -73,6 +75,18 @@ export function PracticeForm({ practice, names }: { practice?: PracticeView; nam
       if (!original[f].trim()) {
         const field = t(`practices.field.${f}`);
         errors.push({ field: fieldId.text(value.original, f), message: t('form.error.required', { field }) });
+      }
+    }
+    // A translation of a field the original leaves empty would be lost: say so where it is.
+    for (const l of LANGS) {
+      if (l === value.original || !value.versions[l].on) continue;
+      for (const f of TEXT_FIELDS) {
+        if (value.versions[l].text[f].trim() && !original[f].trim()) {
+          errors.push({
+            field: fieldId.text(l, f),
+            message: t('practices.error.noOriginal', { field: t(`practices.field.${f}`) }),
+          });
+        }
       }
     }
     if (value.themes.length === 0) {

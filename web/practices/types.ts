@@ -58,6 +58,7 @@ export const practiceUrl = {
   practice: (id: string, lang: Lang) => `/api/practices/${enc(id)}?lang=${lang}`,
   action: (id: string, action: 'submission' | 'review' | 'revisions' | 'comments', lang: Lang) =>
     `/api/practices/${enc(id)}/${action}?lang=${lang}`,
+  attachment: (id: string, attachment: string) => `/api/practices/${enc(id)}/attachments/${enc(attachment)}`,
   upload: (id: string, fileName: string) => `/api/practices/${enc(id)}/attachments${query({ fileName })}`,
 };
 
