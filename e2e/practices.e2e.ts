@@ -194,7 +194,8 @@ describe('practices: share, review, find', () => {
     await upload.getByText(t('en', 'practices.attachments.done', { file: 'foto.png' })).waitFor();
     await page.getByRole('button', { name: t('en', 'practices.attachments.remove', { file: 'foto.png' }) }).click();
     await page.getByText(t('en', 'practices.attachments.removed', { file: 'foto.png' })).waitFor();
-    expect(await page.getByRole('link', { name: /^foto\.png/ }).count()).toBe(0);
+    // The list reloads after the removal is said: wait for the row to go.
+    await page.getByRole('link', { name: /^foto\.png/ }).waitFor({ state: 'detached' });
     await page.getByRole('link', { name: /^red-ecuador\.pdf \(PDF, / }).waitFor();
     await field(version(page, 'original', 'es'), 'en', t('en', 'practices.field.results')).fill(
       'Tres redes activas en la frontera norte.',
@@ -203,6 +204,15 @@ describe('practices: share, review, find', () => {
     await button(page, 'practices.form.save').click();
     await heading(page, TITLE_ES);
     await page.getByRole('heading', { level: 2, name: t('en', 'practices.field.results') }).waitFor();
+    // The owner answers in the discussion, then submits again.
+    const talk = page.getByRole('form', { name: t('en', 'practices.comment.title'), exact: true });
+    await field(talk, 'en', t('en', 'practices.comment.body')).fill('Resultados añadidos.');
+    await button(talk, 'practices.comment.submit').click();
+    await talk.getByText(t('en', 'practices.comment.done')).waitFor();
+    await page
+      .getByRole('region', { name: t('en', 'practices.discussion') })
+      .getByText('Resultados añadidos.')
+      .waitFor();
     await button(page, 'practices.action.submit').click();
     await page.getByText(t('en', 'practices.action.submitted')).waitFor();
   });
