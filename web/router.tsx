@@ -24,6 +24,8 @@ const checkIn = () => import('./check-in/CheckInPage.js');
 const treaties = () => import('./treaties/pages.js');
 // The meeting's document register and its forms.
 const documents = () => import('./documents/pages.js');
+// The best-practice library: search, practice pages, forms and the review queue.
+const practices = () => import('./practices/pages.js');
 
 // The language is the first path segment of every page; LangLayout rejects unknown ones.
 export const router = createBrowserRouter([
@@ -64,6 +66,11 @@ export const router = createBrowserRouter([
       { path: 'treaties', lazy: () => treaties().then((m) => ({ Component: m.TreatiesPage })) },
       { path: 'countries', lazy: () => treaties().then((m) => ({ Component: m.CountriesPage })) },
       { path: 'countries/:iso3', lazy: () => treaties().then((m) => ({ Component: m.CountryProfilePage })) },
+      { path: 'practices', lazy: () => practices().then((m) => ({ Component: m.LibraryPage })) },
+      { path: 'practices/work', lazy: () => practices().then((m) => ({ Component: m.WorkPage })) },
+      { path: 'practices/new', lazy: () => practices().then((m) => ({ Component: m.CreatePracticePage })) },
+      { path: 'practices/:id', lazy: () => practices().then((m) => ({ Component: m.PracticePage })) },
+      { path: 'practices/:id/edit', lazy: () => practices().then((m) => ({ Component: m.EditPracticePage })) },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'invitation/:token', element: <InvitationPage /> },
       { path: 'reset', element: <ResetRequestPage /> },

@@ -22,6 +22,7 @@ function SiteNav({ home }: { home: Lang }) {
     { to: `/${home}`, id: 'meetings.title', end: true },
     { to: `/${home}/treaties`, id: 'nav.treaties', end: false },
     { to: `/${home}/countries`, id: 'nav.countries', end: false },
+    { to: `/${home}/practices`, id: 'nav.practices', end: false },
   ];
   return (
     <nav className="site-nav" aria-label={intl.formatMessage({ id: 'nav.main' })}>

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/practices.js';
+import { send } from '../api.js';
+import { Form } from '../forms/Form.js';
+import { useForm } from '../forms/useForm.js';
+import { practiceErrors } from './problems.js';
+import { practiceUrl } from './types.js';
+
+const FILE_ID = 'attachment-file';
+// The types the server parses as a file body; anything else goes as application/octet-stream,
+// so the server checks the bytes and says what is wrong with them.
+const SENT_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.oasis.opendocument.text',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+];
+const ACCEPT = '.pdf,.docx,.odt,.png,.jpg,.jpeg,.webp,' + SENT_TYPES.join(',');
+
+/** Attach a file to a practice; the server's refusal is said next to the file field. */
+export function AttachmentUpload({ practiceId, onChanged }: { practiceId: string; onChanged: () => void }) {
+  const intl = useIntl();
+  const form = useForm();
+  const [file, setFile] = useState<File | null>(null);
+  // A new input after each upload: a file input cannot be emptied from script in every browser.
+  const [inputKey, setInputKey] = useState(0);
+  const error = form.errorFor(FILE_ID);
+  const label = intl.formatMessage({ id: 'practices.attachments.file' });
+
+  const onSubmit = () =>
+    form.submit(
+      () => {
+        if (!file)
+          return [{ field: FILE_ID, message: intl.formatMessage({ id: 'form.error.required' }, { field: label }) }];
+        if (file.size > ATTACHMENT_MAX_BYTES)
+          return [{ field: FILE_ID, message: intl.formatMessage({ id: 'practices.error.fileTooLarge' }) }];
+        return [];
+      },
+      async () => {
+        if (!file) return;
+        const type = SENT_TYPES.includes(file.type) ? file.type : 'application/octet-stream';
+        await send('POST', practiceUrl.upload(practiceId, file.name), new Blob([await file.arrayBuffer()], { type }));
+        setFile(null);
+        setInputKey((k) => k + 1);
+        form.setDone(intl.formatMessage({ id: 'practices.attachments.done' }, { file: file.name }));
+        onChanged();
+      },
+      (err) => practiceErrors(intl, err, {}, FILE_ID),
+    );
+
+  return (
+    <Form form={form} onSubmit={() => void onSubmit()} className="narrow-form" labelledBy="practice-upload">
+      <h3 id="practice-upload">
+        <FormattedMessage id="practices.attachments.add" />
+      </h3>
+      <div className={`field${error ? ' has-error' : ''}`}>
+        <label htmlFor={FILE_ID}>{label}</label>
+        <p className="hint" id={`${FILE_ID}-hint`}>
+          <FormattedMessage id="practices.attachments.hint" values={{ max: ATTACHMENT_MAX_BYTES / 1024 / 1024 }} />
+        </p>
+        {error && (
+          <p className="field-error" id={`${FILE_ID}-error`}>
+            <span className="visually-hidden">
+              <FormattedMessage id="form.errorPrefix" />{' '}
+            </span>
+            {error}
+          </p>
+        )}
+        <input
+          key={inputKey}
+          id={FILE_ID}
+          type="file"
+          accept={ACCEPT}
+          aria-describedby={error ? `${FILE_ID}-hint ${FILE_ID}-error` : `${FILE_ID}-hint`}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </div>
+      <p>
+        <button type="submit" disabled={form.busy}>
+          <FormattedMessage id="practices.attachments.submit" />
+        </button>
+      </p>
+    </Form>
+  );
+}
