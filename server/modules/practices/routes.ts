@@ -239,6 +239,10 @@ export function practiceRoutes(app: App): void {
     app.post(
       url,
       {
+        // A POST with no body at all is read as `{}`: submitting and revising need nothing.
+        preValidation: async (request) => {
+          if (request.body === undefined || request.body === null) request.body = {};
+        },
         schema: {
           tags,
           summary,

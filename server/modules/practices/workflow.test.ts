@@ -63,7 +63,8 @@ describe('drafting, review and publication', () => {
 
   it('revises a published practice: the public keeps reading the published text until the revision is published', async () => {
     const id = await published(w, w.focalARG);
-    const revise = await api(w, w.focalARG, 'POST', `/api/practices/${id}/revisions`, {});
+    // No body at all: a plain POST is enough.
+    const revise = await api(w, w.focalARG, 'POST', `/api/practices/${id}/revisions`);
     expect(revise.json<View>()).toMatchObject({ status: 'draft', revision: 2, publishedRevision: 1 });
     const changed = practiceData({}, { title: { es: 'Red nacional de casas de acogida' } });
     expect((await api(w, w.focalARG, 'PUT', `/api/practices/${id}`, changed)).statusCode).toBe(200);
