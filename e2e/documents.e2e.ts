@@ -285,4 +285,23 @@ describe('documents: the meeting’s register', () => {
     await staffView.page.getByRole('definition').getByText(t('en', 'documents.status.superseded')).waitFor();
     await staffView.page.getByRole('link', { name: t('en', 'documents.supersededByLink'), exact: true }).waitFor();
   });
+
+  test('the secretariat issues the list of participants as it stands into the register', async () => {
+    const session = await web.open();
+    const { page, url } = session;
+    await signInByApi(session, staff.email, staff.password);
+    await page.goto(url(documentsPath('en')));
+    const generate = formNamed(page, 'en', 'documents.generate.title');
+    await generate.getByLabel(t('en', 'documents.generate.source'), { exact: true }).selectOption('participant_list');
+    await expectNoAxeViolations(page);
+    await generate.getByRole('button', { name: t('en', 'documents.generate.submit'), exact: true }).click();
+    await page.waitForURL(/\/en\/documents\/[0-9a-f-]{36}$/);
+    await heading(page, t('en', 'documents.generated.participantList'));
+    // Issued with the meeting's next symbol, and its four language versions are there to download.
+    await page.getByRole('definition').getByText(t('en', 'documents.status.issued')).waitFor();
+    const id = page.url().split('/').pop() ?? '';
+    const file = await session.context.request.get(url(`/api/documents/${id}/files/fr`));
+    expect(file.status()).toBe(200);
+    expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });

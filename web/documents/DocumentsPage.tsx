@@ -11,6 +11,7 @@ import { useApi } from '../useApi.js';
 import { CreateDocumentForm, filingScopes } from './CreateDocumentForm.js';
 import { DocumentFilterForm, useDocumentFilters } from './DocumentFilters.js';
 import { DocumentResults } from './DocumentResults.js';
+import { GenerateDocumentForm } from './GenerateDocumentForm.js';
 import { agendaItems, documentUrl, type DocumentList } from './types.js';
 import './documents.css';
 
@@ -56,6 +57,9 @@ export function DocumentsPage() {
         <DocumentResults items={list.data.items} agendaItems={items} />
       )}
       {scopes.length > 0 && <CreateDocumentForm slug={slug} scopes={scopes} items={items} />}
+      {scopes.some((s) => s.type === 'secretariat') && meeting.status === 'ok' && (
+        <GenerateDocumentForm slug={slug} agendaVersions={meeting.data.agendaVersions} />
+      )}
     </>
   );
 }

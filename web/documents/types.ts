@@ -39,6 +39,7 @@ export const documentUrl = {
   issue: (id: string, lang: Lang) => `/api/documents/${enc(id)}/issue?lang=${lang}`,
   revisions: (id: string, lang: Lang) => `/api/documents/${enc(id)}/revisions?lang=${lang}`,
   supersede: (id: string, lang: Lang) => `/api/documents/${enc(id)}/supersede?lang=${lang}`,
+  generated: (slug: string, lang: Lang) => `/api/meetings/${enc(slug)}/documents/generated?lang=${lang}`,
 };
 
 export const documentPath = {
