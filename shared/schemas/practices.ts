@@ -1,30 +1,17 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import {
+  EXPLOITATION_FORMS,
+  SUBREGIONS,
+  TARGET_GROUPS,
+  TEXT_FIELDS,
+  TEXT_SOURCES,
+  THEMES,
+} from '../practice-vocabulary.js';
 import { LangSchema } from './text.js';
 
-export const THEMES = [
-  'prevention',
-  'protection',
-  'demand',
-  'prosecution',
-  'capacity_building',
-  'cooperation',
-  'civil_society',
-] as const;
-export const TARGET_GROUPS = ['women', 'adolescents', 'children', 'migrants', 'men', 'others'] as const;
-export const EXPLOITATION_FORMS = [
-  'sexual',
-  'labour',
-  'domestic_servitude',
-  'forced_begging',
-  'organ_removal',
-  'other',
-] as const;
-export const SUBREGIONS = ['caribbean', 'central_america', 'north_america', 'south_america'] as const;
+export { EXPLOITATION_FORMS, SUBREGIONS, TARGET_GROUPS, TEXT_FIELDS, TEXT_SOURCES, THEMES };
 export const PRACTICE_STATUSES = ['draft', 'submitted', 'returned', 'published', 'rejected'] as const;
 export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
-/** Who wrote a language version: the submitter, the secretariat, or an unofficial translation. */
-export const TEXT_SOURCES = ['submitter', 'secretariat', 'unofficial'] as const;
-export const TEXT_FIELDS = ['title', 'summary', 'description', 'results', 'lessons'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export const FACETS = ['theme', 'targetGroup', 'form', 'subregion', 'country', 'orgKind', 'year'] as const;
 export type Facet = (typeof FACETS)[number];

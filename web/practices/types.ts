@@ -1,3 +1,4 @@
+import type { TEXT_FIELDS, TEXT_SOURCES } from '../../shared/practice-vocabulary.js';
 import type { Lang } from '../../shared/lang.js';
 import type { PersonalDataWarning, PracticeInput, PracticeView, SearchResult } from '../../shared/schemas/practices.js';
 import { query } from '../api.js';
@@ -19,28 +20,15 @@ export interface WorkItem {
   updatedAt: string;
 }
 
-// Copies of the shared lists (the schema module is TypeBox): the form and the filters use them.
-export const THEMES = [
-  'prevention',
-  'protection',
-  'demand',
-  'prosecution',
-  'capacity_building',
-  'cooperation',
-  'civil_society',
-] as const;
-export const TARGET_GROUPS = ['women', 'adolescents', 'children', 'migrants', 'men', 'others'] as const;
-export const EXPLOITATION_FORMS = [
-  'sexual',
-  'labour',
-  'domestic_servitude',
-  'forced_begging',
-  'organ_removal',
-  'other',
-] as const;
-export const TEXT_SOURCES = ['submitter', 'secretariat', 'unofficial'] as const;
+// The closed lists, from the TypeBox-free module (the schema library stays out of the bundle).
+export {
+  EXPLOITATION_FORMS,
+  TARGET_GROUPS,
+  TEXT_FIELDS,
+  TEXT_SOURCES,
+  THEMES,
+} from '../../shared/practice-vocabulary.js';
 export type TextSource = (typeof TEXT_SOURCES)[number];
-export const TEXT_FIELDS = ['title', 'summary', 'description', 'results', 'lessons'] as const;
 export type PracticeTextField = (typeof TEXT_FIELDS)[number];
 
 /** The search of the library page, as kept in its address: words, sort and one value per facet. */
