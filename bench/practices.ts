@@ -160,8 +160,13 @@ const queries = Array.from({ length: QUERIES }, () => {
 const lookups = ids.map((id) => `/api/practices/${id}?lang=en`);
 const byId = await time('lookup by id', lookups);
 const search = await time('two words + one facet', queries);
-const browse = await time('one facet, no words', Array.from({ length: QUERIES }, () => `/api/practices?lang=en&theme=${pick(THEMES)}`));
-console.log(`engine ${database.engine}, ${COUNT} practices; search p99 / lookup p99 = ${(search / byId).toFixed(1)}; browse p99 ${browse.toFixed(1)} ms`);
+const browse = await time(
+  'one facet, no words',
+  Array.from({ length: QUERIES }, () => `/api/practices?lang=en&theme=${pick(THEMES)}`),
+);
+console.log(
+  `engine ${database.engine}, ${COUNT} practices; search p99 / lookup p99 = ${(search / byId).toFixed(1)}; browse p99 ${browse.toFixed(1)} ms`,
+);
 await app.close();
 await database.close();
 const target = 20;
