@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { collectPdf, FONT_REGULAR, registerFonts } from '../../pdf.js';
+import { collectPdf, FONT_REGULAR, numberPages, registerFonts } from '../../pdf.js';
 import type { Agenda, AgendaBlock, AgendaItem, Presenter } from '../../../shared/schemas/agenda.js';
 import type { LocalizedText } from '../../../shared/schemas/text.js';
 import type { Lang } from '../../../shared/lang.js';
@@ -134,23 +134,7 @@ export async function renderAgendaPdf(agenda: Agenda, opts: AgendaPdfOptions): P
     }
   }
 
-  const pages = doc.bufferedPageRange();
-  for (let i = 0; i < pages.count; i++) {
-    doc.switchToPage(pages.start + i);
-    // Writing inside the bottom margin would make pdfkit start a new page; lift it while we do.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font('regular')
-      .fontSize(9)
-      .fillColor(GREY)
-      .text(msg('doc.page', { page: i + 1, pages: pages.count }), left, doc.page.height - MARGIN / 2 - 6, {
-        width,
-        align: 'center',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = bottom;
-  }
+  numberPages(doc, (page, pages) => msg('doc.page', { page, pages }), { left, width, margin: MARGIN, color: GREY });
   doc.end();
   return done;
 }

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { collectPdf, FONT_REGULAR, registerFonts } from '../../pdf.js';
+import { collectPdf, FONT_REGULAR, numberPages, registerFonts } from '../../pdf.js';
 import type { Lang } from '../../../shared/lang.js';
 import { localize, type MultiText } from '../../../shared/text.js';
 import type { LocalizedText } from '../../../shared/schemas/text.js';
@@ -69,22 +69,12 @@ export async function renderConceptNotePdf(source: ConceptNoteSource, lang: Lang
     }
     section.notes.forEach((n, i) => para(`${i + 1}. ${localize(n, lang).text}`, 'regular', 8, GREY));
   }
-  const pages = doc.bufferedPageRange();
-  for (let i = 0; i < pages.count; i++) {
-    doc.switchToPage(pages.start + i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font('regular')
-      .fontSize(9)
-      .fillColor(GREY)
-      .text(msg('doc.page', { page: i + 1, pages: pages.count }), MARGIN, doc.page.height - MARGIN / 2 - 6, {
-        width,
-        align: 'center',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = bottom;
-  }
+  numberPages(doc, (page, pages) => msg('doc.page', { page, pages }), {
+    left: MARGIN,
+    width,
+    margin: MARGIN,
+    color: GREY,
+  });
   doc.end();
   return done;
 }

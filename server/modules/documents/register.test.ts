@@ -68,6 +68,8 @@ describe('the demo register', () => {
     };
     const fr = await text('fr');
     expect(fr).toContain('Historique et justification');
+    // Every page numbered in the reader's language.
+    expect(fr).toMatch(/Page 1 sur \d+/);
     expect(fr).toContain('Réunion continentale OEA/OIM sur la traite de personnes');
     expect(fr).not.toContain('Traduction non officielle');
     const en = await text('en');

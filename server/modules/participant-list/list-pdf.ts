@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { collectPdf, FONT_REGULAR, registerFonts } from '../../pdf.js';
+import { collectPdf, FONT_REGULAR, onEveryPage, registerFonts } from '../../pdf.js';
 import type { Lang } from '../../../shared/lang.js';
 import { intlFor } from '../../i18n.js';
 import type { ListedParticipant, ParticipantList } from './types.js';
@@ -119,26 +119,20 @@ export async function renderParticipantListPdf(list: ParticipantList): Promise<B
   }
 
   // Running head from page 2, then the footer on every page.
-  const pages = doc.bufferedPageRange();
   const generated = msg('participants.list.generatedOn', { date: generatedDate(list.lang, list.generatedAt) });
-  for (let i = 0; i < pages.count; i++) {
-    doc.switchToPage(pages.start + i);
-    // Writing inside the margins would make pdfkit start a new page; lift the bottom one while we do.
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
+  onEveryPage(doc, (i, count) => {
     doc.font('regular').fontSize(8).fillColor(GREY);
     if (i > 0) {
       doc.text(`${list.meetingTitle} — ${title}`, left, MARGIN / 2, { width, align: 'center', lineBreak: false });
     }
     const y = doc.page.height - MARGIN / 2 - 6;
     doc.text(generated, left, y, { width: width / 2, align: 'left', lineBreak: false });
-    doc.text(msg('doc.page', { page: i + 1, pages: pages.count }), left + width / 2, y, {
+    doc.text(msg('doc.page', { page: i + 1, pages: count }), left + width / 2, y, {
       width: width / 2,
       align: 'right',
       lineBreak: false,
     });
-    doc.page.margins.bottom = margin;
-  }
+  });
   doc.end();
   return done;
 }
