@@ -130,6 +130,42 @@ export type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface SendOptions {
   /** Extra request headers (`Idempotency-Key`, the `Content-Type` of a raw body). */
   headers?: Record<string, string>;
+  /** Called as a file body goes out (bytes sent, bytes in all): uploads show their progress. */
+  onProgress?: (sent: number, total: number) => void;
+}
+
+// fetch() cannot report upload progress; XMLHttpRequest can. The answer is turned back into a
+// Response so the callers handle both paths alike.
+function sendWithProgress(
+  method: Method,
+  url: string,
+  headers: Record<string, string>,
+  body: Blob,
+  onProgress: (sent: number, total: number) => void,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, url);
+    xhr.withCredentials = true;
+    xhr.responseType = 'blob';
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body.size);
+    xhr.onload = () => {
+      const responseHeaders = new Headers();
+      for (const line of xhr
+        .getAllResponseHeaders()
+        .trim()
+        .split(/[\r\n]+/)) {
+        const at = line.indexOf(':');
+        if (at > 0) responseHeaders.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+      }
+      const empty = xhr.status === 204 || xhr.status === 304;
+      resolve(new Response(empty ? null : (xhr.response as Blob), { status: xhr.status, headers: responseHeaders }));
+    };
+    xhr.onerror = () => reject(new ApiError('network', 0, 'network error'));
+    xhr.onabort = () => reject(new ApiError('network', 0, 'aborted'));
+    xhr.send(body);
+  });
 }
 
 // A file (Blob) goes as the body itself, typed by the caller or by the file; anything else as JSON.
@@ -140,6 +176,7 @@ async function sendOnce(method: Method, url: string, body: unknown, options: Sen
   if (raw) headers['content-type'] = body.type || 'application/octet-stream';
   else if (body !== undefined) headers['content-type'] = 'application/json';
   Object.assign(headers, options.headers);
+  if (raw && options.onProgress) return sendWithProgress(method, url, headers, body, options.onProgress);
   try {
     return await fetch(url, {
       method,
