@@ -22,6 +22,7 @@ import { newId } from '../server/db/ids.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { seedReference } from '../server/db/seed/seed.js';
 import { analyse } from '../server/search/analyse.js';
+import { tagLine } from '../server/search/index.js';
 
 const COUNT = Number(process.env.BENCH_PRACTICES ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 400);
@@ -47,7 +48,8 @@ const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
 const zipf = (list: string[]) => list[Math.min(list.length - 1, Math.floor(list.length * random() ** 2.2))] as string;
 const sentence = (lang: Lang, words: number) => Array.from({ length: words }, () => zipf(VOCABULARY[lang])).join(' ');
 
-const dataDir = mkdtempSync(join(tmpdir(), 'continental-bench-practices-'));
+// BENCH_DATA_DIR keeps the generated SQLite database between runs (generation takes minutes).
+const dataDir = process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'continental-bench-practices-'));
 const config = { ...loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0' }), serveWeb: false };
 const database = openDatabase(config);
 await migrateToLatest(database.db);
@@ -55,10 +57,19 @@ await seedReference(database.db);
 const states = (await database.db.selectFrom('member_state').select('iso3').execute()).map((s) => s.iso3);
 const db = database.db;
 
-console.log(`generating ${COUNT} practices on ${database.engine} …`);
+const existing = Number(
+  (
+    await db
+      .selectFrom('practice')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
+if (existing !== 0 && existing !== COUNT) throw new Error(`the database holds ${existing} practices, not ${COUNT}`);
+console.log(existing ? `reusing ${existing} practices` : `generating ${COUNT} practices on ${database.engine} …`);
 const started = performance.now();
 const BATCH = 250;
-for (let done = 0; done < COUNT; done += BATCH) {
+for (let done = existing; done < COUNT; done += BATCH) {
   await db.transaction().execute(async (trx) => {
     const practices = [];
     const revisions = [];
@@ -107,15 +118,20 @@ for (let done = 0; done < COUNT; done += BATCH) {
         created_at: at,
         updated_at: at,
       });
-      for (const t of themes) facets.push({ practice_id: id, facet: 'theme', value: t });
-      facets.push({ practice_id: id, facet: 'targetGroup', value: data.targetGroups[0] as string });
-      facets.push({ practice_id: id, facet: 'form', value: data.exploitationForms[0] as string });
-      facets.push({ practice_id: id, facet: 'country', value: country });
-      facets.push({ practice_id: id, facet: 'year', value: year });
+      const tags = [
+        ...themes.map((value) => ({ facet: 'theme', value })),
+        { facet: 'targetGroup', value: data.targetGroups[0] as string },
+        { facet: 'form', value: data.exploitationForms[0] as string },
+        { facet: 'country', value: country },
+        { facet: 'year', value: year },
+      ];
+      for (const t of tags) facets.push({ practice_id: id, ...t });
       entries.push({
         scope: 'practice',
         ref_id: id,
         lang,
+        tags: tagLine('practice', lang, tags),
+        sort_key: at,
         title: analyse(title, lang),
         body: analyse(`${summary}\n${description}`, lang),
         updated_at: at,

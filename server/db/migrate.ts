@@ -9,6 +9,7 @@ import * as m20261128T2200 from './migrations/20261128T2200-documents.js';
 import * as m20261128T2300 from './migrations/20261128T2300-files-and-search.js';
 import * as m20261129T0000 from './migrations/20261129T0000-practices.js';
 import * as m20261129T0100 from './migrations/20261129T0100-statistics.js';
+import * as m20261129T0250 from './migrations/20261129T0250-search-tags.js';
 
 /*
  * The ordered list of migrations. A static list rather than a folder scan: it works the same
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T2300-files-and-search': m20261128T2300,
   '20261129T0000-practices': m20261129T0000,
   '20261129T0100-statistics': m20261129T0100,
+  '20261129T0250-search-tags': m20261129T0250,
 };
 
 class StaticProvider implements MigrationProvider {

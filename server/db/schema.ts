@@ -472,6 +472,10 @@ export interface SearchEntryTable {
   scope: string;
   ref_id: string;
   lang: string;
+  /** `scope:… lang:…` and the thing's filter values (`theme:prevention`): indexed as whole tokens. */
+  tags: string;
+  /** The thing's date (a practice's publication), for ordering hits without another lookup. */
+  sort_key: string | null;
   title: string;
   body: string;
   updated_at: string;

@@ -77,13 +77,23 @@ export function facetValues(
 }
 
 /** Makes the published revision findable: facets and search index; both empty when none is published. */
-export async function indexPublished(trx: Transaction<DB>, practice: PracticeRow, data: PracticeInput | null) {
+export async function indexPublished(
+  trx: Transaction<DB>,
+  practice: Pick<PracticeRow, 'id' | 'organization_id' | 'published_at'>,
+  data: PracticeInput | null,
+) {
   await trx.deleteFrom('practice_facet').where('practice_id', '=', practice.id).execute();
   if (!data) {
     await unindex(trx, 'practice', practice.id);
     return;
   }
-  const rows = facetValues(data, practice, await referenceSets(trx)).map((f) => ({ practice_id: practice.id, ...f }));
-  if (rows.length) await trx.insertInto('practice_facet').values(rows).execute();
-  await indexTexts(trx, 'practice', practice.id, searchTexts(data));
+  const rows = facetValues(data, practice, await referenceSets(trx));
+  if (rows.length) {
+    await trx
+      .insertInto('practice_facet')
+      .values(rows.map((f) => ({ practice_id: practice.id, ...f })))
+      .execute();
+  }
+  // The same values go into the index as tags: the library search filters and counts with them.
+  await indexTexts(trx, 'practice', practice.id, searchTexts(data), { tags: rows, sortKey: practice.published_at });
 }

@@ -1,10 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
 import { LANGS, type Lang } from '../../../shared/lang.js';
 import { FACETS, type SearchQuery, type SearchResult } from '../../../shared/schemas/practices.js';
 import type { Engine } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { analyseQuery } from '../../search/analyse.js';
-import { hitsSubquery } from '../../search/index.js';
+import { findTagged, tagsOf, type TaggedHit } from '../../search/index.js';
 import { snippet } from '../../search/snippet.js';
 import { readField } from './content.js';
 import { dataOf, type Db } from './repository.js';
@@ -40,87 +39,89 @@ function decodeCursor(cursor: string): Cursor {
 const encodeCursor = (k: number | string, id: string) => Buffer.from(JSON.stringify({ k, id })).toString('base64url');
 
 /**
- * The public library search: published practices only (the index and the facet table hold
- * nothing else), every word matched in each language's own analysis (a practice is found through
- * any of its language versions), facet filters combined with AND, facet counts over the whole
- * result, relevance or date order, keyset cursor. One SQL statement builds the result set; the
- * page and the facet counts read it, so no list of ids travels through the application.
+ * The public library search: published practices only (only they are in the index), every word
+ * matched in each language's own analysis (a practice is found through any of its language
+ * versions), facet filters combined with AND, facet counts over the whole result, relevance or
+ * date order, keyset cursor.
+ *
+ * The index does the matching and the filtering in one statement (words AND tags, per language)
+ * and hands back each hit's tags and date, so the best hit per practice, the counts and the order
+ * are worked out here from that one list; nothing is looked up row by row.
  */
 export async function searchPractices(db: Db, engine: Engine, query: SearchQuery, lang: Lang): Promise<SearchResult> {
   const q = query.q?.trim() ?? '';
-  const terms = q ? LANGS.map((l) => ({ lang: l, terms: analyseQuery(q, l) })).filter((t) => t.terms.length) : [];
-  const filters = Object.entries(FILTERS).flatMap(([param, facet]) => {
+  const words = q ? LANGS.map((l) => ({ lang: l, terms: analyseQuery(q, l) })).filter((t) => t.terms.length) : [];
+  const tags = Object.entries(FILTERS).flatMap(([param, facet]) => {
     const value = query[param as keyof typeof FILTERS];
     return value ? [{ facet, value }] : [];
   });
+  // A query made only of words the analysis drops (punctuation) finds nothing, not everything.
+  const hits = q && !words.length ? [] : await findTagged(db, engine, 'practice', { words, tags });
 
-  // Only published practices have facet rows and index entries, so both give published ids.
-  const filtered = filters.length
-    ? sql.join(
-        filters.map((f) => sql`select practice_id from practice_facet where facet = ${f.facet} and value = ${f.value}`),
-        sql` intersect `,
-      )
-    : null;
-  let candidates: RawBuilder<unknown>;
-  if (terms.length) {
-    const parts = sql.join(
-      terms.map((t) => hitsSubquery(engine, 'practice', t.lang, t.terms)),
-      sql` union all `,
-    );
-    const only = filtered ? sql`where id in (${filtered})` : sql``;
-    candidates = sql`select id, max(score) as score from (${parts}) h ${only} group by id`;
-  } else if (filtered) {
-    candidates = sql`select practice_id as id, 0 as score from (${filtered}) f`;
-  } else {
-    candidates = sql`select id, 0 as score from practice where published_revision is not null`;
+  const best = new Map<string, TaggedHit>();
+  for (const hit of hits) {
+    const seen = best.get(hit.refId);
+    if (!seen || hit.score > seen.score) best.set(hit.refId, hit);
   }
-  const result = sql`select c.id, c.score, p.published_at from (${candidates}) c
-    join practice p on p.id = c.id and p.published_revision is not null`;
+  const found = [...best.values()];
 
   const byDate = query.sort === 'date' || !q;
-  const order = byDate ? sql`published_at desc, id asc` : sql`score desc, id asc`;
-  let after = sql``;
+  const key = (h: TaggedHit): number | string => (byDate ? (h.sortKey ?? '') : h.score);
+  // Newest or best first; the id breaks ties, so the order (and the cursor) is total.
+  const before = (a: TaggedHit, b: TaggedHit) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka !== kb) return ka > kb ? -1 : 1;
+    return a.refId < b.refId ? -1 : a.refId > b.refId ? 1 : 0;
+  };
+  let rest = found;
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
-    after = byDate
-      ? sql`where (published_at < ${String(c.k)} or (published_at = ${String(c.k)} and id > ${c.id}))`
-      : sql`where (score < ${Number(c.k)} or (score = ${Number(c.k)} and id > ${c.id}))`;
+    const mark: TaggedHit = { refId: c.id, score: Number(c.k), sortKey: String(c.k), tags: '' };
+    rest = found.filter((h) => before(mark, h) < 0);
   }
   const limit = query.limit ?? 20;
-  // SQLite takes CROSS JOIN as an order: read the (small) result, then its facet rows, not the reverse.
-  const drive = engine === 'sqlite' ? sql`cross join` : sql`join`;
-  const [page, counts] = await Promise.all([
-    sql<{ id: string; score: number; published_at: string; total: number | string }>`
-      select id, score, published_at, total from (
-        select r.*, count(*) over () as total from (${result}) r
-      ) x ${after} order by ${order} limit ${limit + 1}`.execute(db),
-    sql<{ facet: string; value: string; n: number | string }>`
-      with r as materialized (${result})
-      select f.facet, f.value, count(*) as n from r ${drive} practice_facet f on f.practice_id = r.id
-      group by f.facet, f.value`.execute(db),
-  ]);
-  let total = Number(page.rows[0]?.total ?? 0);
-  if (!page.rows.length && query.cursor) {
-    total = Number(
-      (await sql<{ n: number }>`with r as (${result}) select count(*) as n from r`.execute(db)).rows[0]?.n,
-    );
-  }
-  const rows = page.rows.slice(0, limit);
-  const last = rows.at(-1);
-  const nextCursor =
-    last && page.rows.length > limit ? encodeCursor(byDate ? last.published_at : Number(last.score), last.id) : null;
+  const rows = topN(rest, limit + 1, before);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = last && rows.length > limit ? encodeCursor(key(last), last.refId) : null;
 
-  return { items: await presentHits(db, rows, lang, q), total, facets: facetCounts(counts.rows), nextCursor };
+  return {
+    items: await presentHits(db, page, lang, q),
+    total: found.length,
+    facets: facetCounts(found),
+    nextCursor,
+  };
 }
 
-function facetCounts(rows: { facet: string; value: string; n: number | string }[]): SearchResult['facets'] {
+/** The first n in order without sorting everything: a page is 21 of possibly tens of thousands. */
+function topN<T>(items: T[], n: number, compare: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === n && compare(item, top[n - 1] as T) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && compare(item, top[at - 1] as T) < 0) at--;
+    top.splice(at, 0, item);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
+
+function facetCounts(hits: TaggedHit[]): SearchResult['facets'] {
+  const counts = new Map<string, number>();
+  for (const hit of hits) {
+    for (const tag of hit.tags.split(' ')) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
   const out: SearchResult['facets'] = Object.fromEntries(FACETS.map((f) => [f, []]));
-  for (const r of rows) out[r.facet]?.push({ value: r.value, count: Number(r.n) });
+  for (const [facet, n] of counts) {
+    for (const { facet: name, value } of tagsOf(facet)) out[name]?.push({ value, count: n });
+  }
   for (const list of Object.values(out)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return out;
 }
 
-async function presentHits(db: Db, page: { id: string }[], lang: Lang, q: string) {
+async function presentHits(db: Db, hits: TaggedHit[], lang: Lang, q: string) {
+  const page = hits.map((h) => ({ id: h.refId }));
   if (page.length === 0) return [];
   const rows = await db
     .selectFrom('practice')

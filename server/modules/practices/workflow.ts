@@ -184,8 +184,9 @@ export async function reviewPractice(
         .where('number', '=', practice.published_revision)
         .execute();
     }
-    await setStatus(trx, practice, 'published', { published_revision: practice.revision, published_at: nowIso() });
-    await indexPublished(trx, practice, data);
+    const publishedAt = nowIso();
+    await setStatus(trx, practice, 'published', { published_revision: practice.revision, published_at: publishedAt });
+    await indexPublished(trx, { ...practice, published_at: publishedAt }, data);
   } else {
     await setStatus(trx, practice, input.decision === 'return' ? 'returned' : 'rejected');
   }
