@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { MemberStateSchema } from './reference.js';
+import { LangSchema } from './text.js';
 
 // Null first: with type coercion on, Ajv would otherwise turn a null into 0 or "" for the other branch.
 const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
@@ -334,12 +335,17 @@ export const ProfileDelegationSchema = Type.Object({
 });
 export type ProfileDelegation = Static<typeof ProfileDelegationSchema>;
 
-/** A practice from the library, once it exists: the profile links to it. */
+/** A published practice of the library that ran in the state or that its focal point submitted. */
 export const ProfilePracticeSchema = Type.Object({
   id: Type.String(),
+  /** In the reader's language, else in the original's (`lang` says which). */
   title: Type.String(),
+  lang: LangSchema,
+  publishedAt: Type.String(),
+  /** The practice's page in the web app. */
   url: Type.String(),
 });
+export type ProfilePractice = Static<typeof ProfilePracticeSchema>;
 
 export const MemberStateProfileSchema = Type.Object({
   memberState: MemberStateSchema,
@@ -354,9 +360,10 @@ export const MemberStateProfileSchema = Type.Object({
    */
   delegations: Type.Array(ProfileDelegationSchema),
   /**
-   * The state's published practices. Always empty until the practice library exists; it fills
-   * this list. Further sections (the statistics issue's figures) are added as new members.
+   * The newest of the state's published practices (at most 10): those that ran in the state and
+   * those its focal point submitted. `practiceCount` counts them all.
    */
   practices: Type.Array(ProfilePracticeSchema),
+  practiceCount: Type.Integer({ minimum: 0 }),
 });
 export type MemberStateProfile = Static<typeof MemberStateProfileSchema>;

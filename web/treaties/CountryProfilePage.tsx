@@ -10,6 +10,7 @@ import { useApi } from '../useApi.js';
 import { FrameworkProposals } from './FrameworkProposals.js';
 import { PartialDate } from './PartialDate.js';
 import { ProfileDelegations } from './ProfileDelegations.js';
+import { ProfilePractices } from './ProfilePractices.js';
 import { ProfileTreaties } from './ProfileTreaties.js';
 import { treatyPage, treatyUrl, type MemberStateProfile } from './types.js';
 import './treaties.css';
@@ -149,21 +150,7 @@ export function CountryProfilePage() {
           <ProfileTreaties profile={p} editor={reviewer} onChanged={reload} />
           <Framework profile={p} />
           <ProfileDelegations profile={p} />
-          {/* Filled by the practice library once it exists; nothing to show until then. */}
-          {p.practices.length > 0 && (
-            <section aria-labelledby="profile-practices">
-              <h2 id="profile-practices">
-                <FormattedMessage id="countryProfile.practices" />
-              </h2>
-              <ul>
-                {p.practices.map((x) => (
-                  <li key={x.id}>
-                    <a href={x.url}>{x.title}</a>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <ProfilePractices profile={p} />
           {proposer && <FrameworkProposals iso3={p.memberState.iso3} reviewer={reviewer} onReviewed={reload} />}
         </>
       )}

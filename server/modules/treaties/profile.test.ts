@@ -67,6 +67,7 @@ describe('delegations in the profile', () => {
   it('the public sees the meeting in its language, counts of who consented, and a consenting head', async () => {
     const p = await profile(null, 'PRY', 'es');
     expect(p.practices).toEqual([]);
+    expect(p.practiceCount).toBe(0);
     expect(p.delegations).toHaveLength(1);
     const [d] = p.delegations;
     expect(d?.meeting).toMatchObject({ slug: SLUG, startDate: '2005-04-06' });
@@ -103,6 +104,30 @@ describe('delegations in the profile', () => {
       await db.updateTable('meeting').set({ status: before.status }).where('slug', '=', SLUG).execute();
     }
     expect((await profile(w.secretariat, 'JAM')).delegations).toEqual([]);
+  });
+});
+
+describe('practices in the profile', () => {
+  it('lists the published practices that ran in the state, titled in the reader’s language, never a draft', async () => {
+    const draft = await api(w.focalARG, 'POST', '/api/practices?lang=en', {
+      data: {
+        title: { original: 'es', values: { es: { text: 'Borrador en Jamaica', source: 'submitter' } } },
+        summary: { original: 'es', values: { es: { text: 'Resumen.', source: 'submitter' } } },
+        description: { original: 'es', values: { es: { text: 'Descripción.', source: 'submitter' } } },
+        themes: ['protection'],
+        countries: ['JAM'],
+      },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const jamaica = await profile(null, 'JAM', 'es');
+    // The demo's IOM–CIM Caribbean project ran in Jamaica (concept note).
+    expect(jamaica.practices.map((x) => x.title)).toEqual([
+      'Proyecto regional conjunto OIM–CIM para combatir la trata de personas en el Caribe',
+    ]);
+    expect(jamaica.practiceCount).toBe(1);
+    expect(jamaica.practices[0]).toMatchObject({ lang: 'es', url: expect.stringMatching(/^\/es\/practices\//) });
+    const canada = await profile(null, 'CAN', 'fr');
+    expect(canada.practices[0]?.title).toMatch(/^Formation sur l’application de la loi au Canada/);
   });
 });
 

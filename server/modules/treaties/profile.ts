@@ -3,6 +3,7 @@ import type { MemberStateProfile, TreatyStatus } from '../../../shared/schemas/t
 import { AppError } from '../../http/errors.js';
 import { delegationsOfState, type DelegationAudience } from '../participation/delegations-of-state.js';
 import { presentMemberState } from '../reference/repository.js';
+import { practicesOfState } from '../practices/practices-of-state.js';
 import { statusAsOf } from './as-of.js';
 import { nationalFramework } from './framework.js';
 import { instrumentNames, listActions, orderedInstruments, presentAction, type Db } from './repository.js';
@@ -10,7 +11,7 @@ import { instrumentNames, listActions, orderedInstruments, presentAction, type D
 /**
  * A member state's profile: every instrument with its status today and the actions with their
  * sources, its reviewed national framework, and its delegations to meetings as `audience` may see
- * them. `practices` stays empty until the practice library fills it.
+ * them, and the newest of its published practices.
  */
 export async function memberStateProfile(
   db: Db,
@@ -24,6 +25,7 @@ export async function memberStateProfile(
   if (!state) throw new AppError('not_found', `No member state "${iso3}".`);
   const instruments = await orderedInstruments(db);
   const actions = (await listActions(db, { state: iso3 })).map(presentAction);
+  const practices = await practicesOfState(db, iso3, lang);
   return {
     memberState: presentMemberState(state, lang),
     asOf: today,
@@ -39,6 +41,7 @@ export async function memberStateProfile(
     }),
     nationalFramework: await nationalFramework(db, iso3, withContacts),
     delegations: await delegationsOfState(db, iso3, lang, audience),
-    practices: [],
+    practices: practices.practices,
+    practiceCount: practices.total,
   };
 }

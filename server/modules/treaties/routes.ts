@@ -271,7 +271,7 @@ export function treatyRoutes(app: App): void {
         summary:
           "A member state's profile: each instrument with its status today and the actions behind it, with sources; its national framework and its delegations to meetings",
         description:
-          'Delegations: the public sees announced meetings and, as in the public participant list, counts of accredited delegates who consented and the head of delegation if the head is one of them; the state’s focal point its whole accredited delegation; the secretariat every meeting. `practices` is empty until the practice library fills it.',
+          'Delegations: the public sees announced meetings and, as in the public participant list, counts of accredited delegates who consented and the head of delegation if the head is one of them; the state’s focal point its whole accredited delegation; the secretariat every meeting. `practices`: the newest published practices that ran in the state or that its focal point submitted (`practiceCount`: all of them).',
         params: Iso3Params,
         querystring: LangQuery,
         response: { 200: MemberStateProfileSchema, ...ProblemResponses },
