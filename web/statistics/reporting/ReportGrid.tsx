@@ -136,9 +136,24 @@ export function ReportGrid(props: Props) {
                 </>
               )}
             </p>
-            <div className="table-scroll">
+            {/* Read-only, the table holds nothing focusable: the box itself takes focus so a
+                keyboard can scroll it sideways on a narrow screen. */}
+            <div
+              className="table-scroll"
+              {...(props.onChange ? {} : { tabIndex: 0, role: 'region', 'aria-labelledby': headingId })}
+            >
               <table className={`data report-grid${details ? ' with-details' : ''}`}>
                 <caption className="visually-hidden">{indicator.name}</caption>
+                {details && (
+                  <colgroup>
+                    <col className="report-col-figure" />
+                    <col className="report-col-count" />
+                    <col className="report-col-flag" />
+                    <col className="report-col-flag" />
+                    <col />
+                    <col />
+                  </colgroup>
+                )}
                 <thead>
                   <tr>
                     <th scope="col">

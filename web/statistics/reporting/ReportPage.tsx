@@ -171,7 +171,6 @@ function Workspace({ iso3, year, report, indicators, viewing, reviewer, reload }
           </p>
         </Notice>
       )}
-      {!old && reviewer && status === 'submitted' && <ReportReview iso3={iso3} year={year} onChanged={changed} />}
       <ReportEditor
         iso3={iso3}
         year={year}
@@ -181,6 +180,8 @@ function Workspace({ iso3, year, report, indicators, viewing, reviewer, reload }
         canSubmit={editable && status !== 'validated'}
         onChanged={changed}
       />
+      {/* After the figures: the reviewer reads them, then decides. */}
+      {!old && reviewer && status === 'submitted' && <ReportReview iso3={iso3} year={year} onChanged={changed} />}
       {editable && <ReportImport iso3={iso3} year={year} onChanged={() => changed()} />}
       {report && <ReportHistory report={report} viewing={report.revision} />}
     </>
