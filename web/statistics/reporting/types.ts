@@ -32,8 +32,6 @@ export const reportingUrl = {
   submission: (iso3: string, year: number) => `${report(iso3, year)}/submission`,
   review: (iso3: string, year: number) => `${report(iso3, year)}/review`,
   template: (format: 'csv' | 'xlsx', lang: Lang) => `/api/statistics/report-template.${format}?lang=${lang}`,
-  publicData: (indicator: string, iso3: string, year: number) =>
-    `/api/statistics/data${query({ indicator, state: iso3, year })}`,
 };
 
 /** Pages of the reporting side. */
