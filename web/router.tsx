@@ -26,6 +26,8 @@ const treaties = () => import('./treaties/pages.js');
 const documents = () => import('./documents/pages.js');
 // The best-practice library: search, practice pages, forms and the review queue.
 const practices = () => import('./practices/pages.js');
+// Statistical reporting: focal points' report grids and the secretariat's review queue.
+const reporting = () => import('./statistics/reporting/pages.js');
 
 // The language is the first path segment of every page; LangLayout rejects unknown ones.
 export const router = createBrowserRouter([
@@ -71,6 +73,11 @@ export const router = createBrowserRouter([
       { path: 'practices/new', lazy: () => practices().then((m) => ({ Component: m.CreatePracticePage })) },
       { path: 'practices/:id', lazy: () => practices().then((m) => ({ Component: m.PracticePage })) },
       { path: 'practices/:id/edit', lazy: () => practices().then((m) => ({ Component: m.EditPracticePage })) },
+      { path: 'statistics/reports', lazy: () => reporting().then((m) => ({ Component: m.ReportsPage })) },
+      {
+        path: 'statistics/reports/:iso3/:year',
+        lazy: () => reporting().then((m) => ({ Component: m.ReportPage })),
+      },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'invitation/:token', element: <InvitationPage /> },
       { path: 'reset', element: <ResetRequestPage /> },

@@ -315,6 +315,8 @@ const TABLE: Record<string, { rule: Rule; url?: string; body?: (ctx: Ctx) => unk
   'POST /api/statistics/glotip/import': { rule: 'secretariat' },
   'GET /api/statistics/report-template.csv': { rule: 'public' },
   'GET /api/statistics/report-template.xlsx': { rule: 'public' },
+  // Argentina's reports listed: its focal point and the secretariat (without a state, any focal point sees their own).
+  'GET /api/statistics/reports': { rule: 'stateARG', url: '/api/statistics/reports?state=ARG' },
   // Argentina's report: its focal point and the secretariat; a missing or empty report is a 404 or 422, not a refusal.
   'GET /api/statistics/reports/:iso3/:year': { rule: 'stateARG', url: '/api/statistics/reports/ARG/2015' },
   'PUT /api/statistics/reports/:iso3/:year': {

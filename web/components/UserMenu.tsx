@@ -102,6 +102,15 @@ export function UserMenu({ lang }: { lang: Lang }) {
               </li>
             ))}
           </ul>
+          {(hasRole(user, 'secretariat') || hasRole(user, 'focal_point')) && (
+            <ul aria-label={intl.formatMessage({ id: 'reporting.nav' })}>
+              <li>
+                <Link to={`/${lang}/statistics/reports`}>
+                  <FormattedMessage id="reporting.title" />
+                </Link>
+              </li>
+            </ul>
+          )}
           {meetingSlug && (hasRole(user, 'secretariat') || editsContacts(user)) && (
             <ul aria-label={intl.formatMessage({ id: 'participation.nav.meeting' })}>
               {(hasRole(user, 'secretariat') ? MEETING_SECRETARIAT : MEETING_DELEGATE).map(([path, id]) => (

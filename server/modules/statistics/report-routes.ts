@@ -10,7 +10,9 @@ import { AppError } from '../../http/errors.js';
 import { requestLang } from '../../http/lang.js';
 import { ProblemResponses, type App } from '../../http/types.js';
 import { concurrentWrite } from '../treaties/import-actions.js';
-import { canReport, canReview } from './policy.js';
+import { canListReports, canReport, canReview, focalStates } from './policy.js';
+import { listReports } from './report-list.js';
+import { ReportListQuerySchema, ReportListSchema } from '../../../shared/schemas/statistics-report-list.js';
 import { failLines, readReportCsv, readReportXlsx, reportTemplate, reportTemplateXlsx } from './report-file.js';
 import { presentReport, reportOr404, reviewReport, saveDraft, submitReport } from './reports.js';
 import { indicatorDefs, listIndicatorRows, stateOr404 } from './repository.js';
@@ -37,6 +39,37 @@ export function reportRoutes(app: App): void {
     }
     return { iso3, year: request.params.year };
   };
+
+  app.get(
+    '/api/statistics/reports',
+    {
+      schema: {
+        tags,
+        summary: 'Reports by state and year, submitted ones first (the secretariat: all; a focal point: their state’s)',
+        description:
+          'The review queue and a focal point’s reporting years: status, revision and the number of figures of the current revision, without the figures themselves.',
+        querystring: ReportListQuerySchema,
+        response: { 200: ReportListSchema, ...ProblemResponses },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const state = q.state?.toUpperCase();
+      const role = await authorize(request, canListReports(request.actor, state), 'stat_report.list', {
+        type: 'stat_report',
+      });
+      // A focal point's list is narrowed to their states even when no state is asked for.
+      const mine = role === 'focal_point' ? focalStates(request.actor) : null;
+      const states = state ? (mine && !mine.includes(state) ? [] : [state]) : mine;
+      return listReports(app.db, {
+        states,
+        status: q.status,
+        year: q.year,
+        page: q.page ?? 1,
+        pageSize: q.pageSize ?? 100,
+      });
+    },
+  );
 
   app.get(
     '/api/statistics/reports/:iso3/:year',
