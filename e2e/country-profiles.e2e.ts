@@ -61,6 +61,22 @@ describe('country profiles', () => {
     await expectNoAxeViolations(phone.page);
   });
 
+  test('a profile lists the state’s practices and leads to the library filtered by the country', async () => {
+    const { page, url } = await web.open({ locale: 'es' });
+    await page.goto(url('/es/countries/JAM'));
+    const section = page.getByRole('region', { name: t('es', 'countryProfile.practices') });
+    // The demo's IOM–CIM Caribbean project ran in Jamaica (concept note).
+    const project = section.getByRole('link', { name: /Proyecto regional conjunto OIM–CIM/ });
+    await project.waitFor();
+    await expectNoAxeViolations(page);
+    await section.getByRole('link', { name: /biblioteca/ }).click();
+    await page.waitForURL(/\/es\/practices\?country=JAM/);
+    await page
+      .getByRole('link', { name: /Proyecto regional conjunto OIM–CIM/ })
+      .first()
+      .waitFor();
+  });
+
   test('a profile lists the delegation to the meeting: head and accredited delegates the public may see', async () => {
     const staffView = await web.open();
     await signInByApi(staffView, staff.email, staff.password);
