@@ -9,8 +9,9 @@
  * up to 1,000,000. Then, over HTTP with keep-alive, BENCH_STATS_REQUESTS (default 400) requests
  * per route with random states, years and indicators, BENCH_STATS_CONNECTIONS (default 1) at a
  * time, after a warm-up: the bare route of the same server, the dashboard's data queries, the
- * regional aggregates and the scorecard (all with suppression applied), and unfiltered pages of
- * 1,000 walked by cursor. Prints p50 and p99 of each.
+ * regional aggregates and the scorecard (all with suppression applied); for information, one
+ * indicator in one year across states, one indicator's first page, and unfiltered pages of 1,000
+ * walked by cursor. Prints p50 and p99 of each.
  *
  * Target (issue 7): p99 under 50 ms for the dashboard's routes at 1,000,000 figures; the exit
  * status is 1 when it is missed or an answer is not 200.
@@ -190,6 +191,19 @@ for (const size of SIZES) {
         'scorecard/:iso3/:year',
         () => `/api/statistics/scorecard/${pick(states)}/${pick(years)}`,
         true,
+      ),
+      // For information, outside the target: the other shapes a dashboard may ask for.
+      await measure(
+        port,
+        'data?indicator&year',
+        () => `/api/statistics/data?indicator=${pick(indicators)}&year=${pick(years)}`,
+        false,
+      ),
+      await measure(
+        port,
+        'data?indicator (first page)',
+        () => `/api/statistics/data?indicator=${pick(indicators)}`,
+        false,
       ),
       await measure(port, 'data?limit=1000 (walked by cursor)', () => walkPaths[w++ % walkPaths.length]!, false),
     ];
