@@ -13,10 +13,14 @@
  * the registrations holding a place in it. Targets on SQLite: 2,000 registrations/s or more and
  * p99 under 100 ms (shown, not enforced, on PostgreSQL).
  *
+ * statistics: the public statistics routes at 34,300 and 1,000,000 validated figures, run by
+ * bench/statistics.ts in its own process (it generates its own data; see there). Target: p99
+ * under 50 ms at 1,000,000 figures.
+ *
  * BENCH_DURATION (seconds per measurement, default 10), BENCH_CONNECTIONS (agenda, default 50),
- * BENCH_REGISTRATION_CONNECTIONS (default 100) tune the run; BENCH_ONLY=agenda or
- * BENCH_ONLY=registrations runs one part. The exit status is 1 when a target is missed or a
- * check fails.
+ * BENCH_REGISTRATION_CONNECTIONS (default 100) tune the run; BENCH_ONLY=agenda,
+ * BENCH_ONLY=registrations or BENCH_ONLY=statistics runs one part. The exit status is 1 when a
+ * target is missed or a check fails.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -28,7 +32,7 @@ import { holdingSql } from '../server/modules/participation/rules.js';
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const registrationConnections = Number(process.env.BENCH_REGISTRATION_CONNECTIONS ?? 100);
-const PARTS = ['agenda', 'registrations'] as const;
+const PARTS = ['agenda', 'registrations', 'statistics'] as const;
 type Part = (typeof PARTS)[number];
 const only = process.env.BENCH_ONLY?.trim();
 if (only && !(PARTS as readonly string[]).includes(only)) {
@@ -36,15 +40,22 @@ if (only && !(PARTS as readonly string[]).includes(only)) {
 }
 const parts: Part[] = only ? [only as Part] : [...PARTS];
 
-const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, NODE_ENV: 'production' },
-});
-const first = await new Promise<string>((resolve, reject) => {
-  const lines = createInterface({ input: server.stdout! });
-  lines.once('line', resolve);
-  server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-});
+// The agenda and registrations parts share one server with the demo data; the statistics part
+// starts its own, on generated data.
+const needsServer = parts.some((p) => p !== 'statistics');
+const server = needsServer
+  ? spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+  : null;
+const first = server
+  ? await new Promise<string>((resolve, reject) => {
+      const lines = createInterface({ input: server.stdout! });
+      lines.once('line', resolve);
+      server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    })
+  : '{}';
 const { port, engine, dataDir, slug, token, states } = JSON.parse(first) as {
   port: number;
   engine: string;
@@ -53,6 +64,19 @@ const { port, engine, dataDir, slug, token, states } = JSON.parse(first) as {
   token: string;
   states: string[];
 };
+
+/** bench/statistics.ts in a child process, its output shown as it comes; resolves with its exit status. */
+function statisticsPart(): Promise<number> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./statistics.ts', import.meta.url))],
+    {
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+}
 
 async function measure(title: string, path: string, conns = connections) {
   const url = `http://127.0.0.1:${port}${path}`;
@@ -224,7 +248,9 @@ async function registrationsPart() {
 try {
   if (parts.includes('agenda')) await agendaPart();
   if (parts.includes('registrations')) await registrationsPart();
+  server?.kill('SIGTERM');
+  if (parts.includes('statistics') && (await statisticsPart()) !== 0) failed = true;
   process.exitCode = failed ? 1 : 0;
 } finally {
-  server.kill('SIGTERM');
+  server?.kill('SIGTERM');
 }

@@ -133,6 +133,16 @@ export const DataQuerySchema = Type.Object({
 });
 export type DataQuery = Static<typeof DataQuerySchema>;
 
+/** Rows per page of `GET /api/statistics/data` (whole tables, so a page may hold fewer). */
+export const DataPageQuerySchema = Type.Object({
+  ...DataQuerySchema.properties,
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 5000, default: 1000, description: 'Rows per page, 1000 by default' }),
+  ),
+  cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The nextCursor of the previous page' })),
+});
+export type DataPageQuery = Static<typeof DataPageQuerySchema>;
+
 export const DataPointSchema = Type.Object({
   indicator: Type.String(),
   state: Type.String(),
@@ -149,7 +159,15 @@ export const DataPointSchema = Type.Object({
   estimate: Type.Boolean(),
 });
 export type DataPoint = Static<typeof DataPointSchema>;
-export const DataSchema = Type.Object({ data: Type.Array(DataPointSchema), minCell: Type.Integer() });
+/** A page of figures; `nextCursor` is null on the last page. */
+export const DataSchema = Type.Object({
+  data: Type.Array(DataPointSchema),
+  minCell: Type.Integer(),
+  nextCursor: Nullable(Type.String()),
+});
+export type DataPageBody = Static<typeof DataSchema>;
+/** The JSON download: every figure matching the filters, unpaged. */
+export const DataExportSchema = Type.Object({ data: Type.Array(DataPointSchema), minCell: Type.Integer() });
 
 export const ImportResultSchema = Type.Object({
   rows: Type.Integer(),

@@ -5,11 +5,21 @@ import { suppressGroup, type TableCell } from './suppression.js';
 
 export interface DataFilter {
   indicator?: string;
+  /** Several indicators (the scorecard's trends). */
+  indicators?: string[];
   state?: string;
   /** States of a region, for aggregates. */
   states?: string[];
   year?: number;
+  years?: number[];
+  /** Keyset paging within one indicator: only tables after this state × year. */
+  after?: { state: string; year: number };
+  /** At most this many rows, in table order (state, year, indicator, breakdown). */
+  limit?: number;
 }
+
+/** `in` with an empty list matches nothing; SQL has no empty list, so match an impossible value. */
+const nonEmpty = <T>(list: T[], none: T): T[] => (list.length > 0 ? list : [none]);
 
 /** A validated figure before suppression, with what the public label needs. */
 interface RawCell {
@@ -27,11 +37,17 @@ const shown = (value: number | null, hidden: boolean, k: number) => (hidden ? `<
 
 /** Validated state-reported figures: the last validated revision of each report, never a draft. */
 export async function validatedCells(db: Db, f: DataFilter): Promise<RawCell[]> {
+  /*
+   * Reports first, then each report's figures from the cell index: there are few reports (states ×
+   * years) and many figures. SQLite keeps the left table of a CROSS JOIN outside (its documented
+   * way to fix a join order); without statistics its planner would otherwise scan every figure
+   * when no state is given. PostgreSQL reads CROSS JOIN … WHERE as the inner join it is.
+   */
   let q = db
-    .selectFrom('stat_report_value as v')
-    .innerJoin('stat_report as r', (j) =>
-      j.onRef('r.id', '=', 'v.report_id').onRef('r.published_revision', '=', 'v.revision'),
-    )
+    .selectFrom('stat_report as r')
+    .crossJoin('stat_report_value as v')
+    .whereRef('v.report_id', '=', 'r.id')
+    .whereRef('v.revision', '=', 'r.published_revision')
     .select([
       'r.member_state',
       'r.year',
@@ -44,15 +60,20 @@ export async function validatedCells(db: Db, f: DataFilter): Promise<RawCell[]> 
       'v.source',
     ]);
   if (f.indicator) q = q.where('v.indicator_code', '=', f.indicator);
+  if (f.indicators) q = q.where('v.indicator_code', 'in', nonEmpty(f.indicators, ''));
   if (f.state) q = q.where('r.member_state', '=', f.state);
-  if (f.states) q = q.where('r.member_state', 'in', f.states.length ? f.states : ['']);
+  if (f.states) q = q.where('r.member_state', 'in', nonEmpty(f.states, ''));
   if (f.year) q = q.where('r.year', '=', f.year);
-  const rows = await q
-    .orderBy('r.member_state')
-    .orderBy('r.year')
-    .orderBy('v.indicator_code')
-    .orderBy('v.breakdown_key')
-    .execute();
+  if (f.years) q = q.where('r.year', 'in', nonEmpty(f.years, 0));
+  const after = f.after;
+  if (after) {
+    // The `>=` alone bounds the index range: SQLite's planner, given only the `or`, scans every figure.
+    q = q
+      .where('r.member_state', '>=', after.state)
+      .where((eb) => eb.or([eb('r.member_state', '>', after.state), eb('r.year', '>', after.year)]));
+  }
+  q = q.orderBy('r.member_state').orderBy('r.year').orderBy('v.indicator_code').orderBy('v.breakdown_key');
+  const rows = await (f.limit === undefined ? q : q.limit(f.limit)).execute();
   return rows.map((r) => ({
     indicator: r.indicator_code,
     state: r.member_state,
@@ -70,7 +91,9 @@ export function suppressCells(cells: RawCell[], k: number): DataPoint[] {
   const groups = new Map<string, RawCell[]>();
   for (const c of cells) {
     const key = `${c.state}|${c.year}|${c.indicator}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
   }
   const out: DataPoint[] = [];
   for (const group of groups.values()) {
@@ -107,15 +130,19 @@ export function suppressCells(cells: RawCell[], k: number): DataPoint[] {
 export async function publicSourceCells(db: Db, f: DataFilter): Promise<DataPoint[]> {
   let q = db.selectFrom('stat_public_value').selectAll();
   if (f.indicator) q = q.where('indicator_code', '=', f.indicator);
+  if (f.indicators) q = q.where('indicator_code', 'in', nonEmpty(f.indicators, ''));
   if (f.state) q = q.where('member_state', '=', f.state);
+  if (f.states) q = q.where('member_state', 'in', nonEmpty(f.states, ''));
   if (f.year) q = q.where('year', '=', f.year);
-  const rows = await q
-    .orderBy('member_state')
-    .orderBy('year')
-    .orderBy('indicator_code')
-    .orderBy('breakdown_key')
-    .orderBy('seq')
-    .execute();
+  if (f.years) q = q.where('year', 'in', nonEmpty(f.years, 0));
+  const after = f.after;
+  if (after) {
+    q = q
+      .where('member_state', '>=', after.state)
+      .where((eb) => eb.or([eb('member_state', '>', after.state), eb('year', '>', after.year)]));
+  }
+  q = q.orderBy('member_state').orderBy('year').orderBy('indicator_code').orderBy('breakdown_key').orderBy('seq');
+  const rows = await (f.limit === undefined ? q : q.limit(f.limit)).execute();
   return rows.map((r) => ({
     indicator: r.indicator_code,
     state: r.member_state,
@@ -131,18 +158,34 @@ export async function publicSourceCells(db: Db, f: DataFilter): Promise<DataPoin
   }));
 }
 
-/** Everything the public may see for a filter: validated reports with suppression, then public sources. */
-export async function publishedData(db: Db, f: DataFilter, k: number): Promise<DataPoint[]> {
-  const reported = suppressCells(await validatedCells(db, f), k);
-  const all = [...reported, ...(await publicSourceCells(db, f))];
-  return all.sort(
+/** Plain code-unit order: the same in every locale and on both engines, so cursors stay valid. */
+export const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The public order: indicator, state, year (a table), then within a table origin and breakdown.
+ * Breakdown keys are computed once per point, not once per comparison.
+ */
+export function sortPoints(points: DataPoint[]): DataPoint[] {
+  const keyed = points.map((p) => ({ p, key: breakdownKey(p.breakdown) }));
+  keyed.sort(
     (a, b) =>
-      a.indicator.localeCompare(b.indicator) ||
-      a.state.localeCompare(b.state) ||
-      a.year - b.year ||
-      a.origin.localeCompare(b.origin) ||
-      breakdownKey(a.breakdown).localeCompare(breakdownKey(b.breakdown)),
+      byCode(a.p.indicator, b.p.indicator) ||
+      byCode(a.p.state, b.p.state) ||
+      a.p.year - b.p.year ||
+      byCode(a.p.origin, b.p.origin) ||
+      byCode(a.key, b.key),
   );
+  return keyed.map((k) => k.p);
+}
+
+/**
+ * Everything the public may see for a filter, unpaged: validated reports with suppression, then
+ * public sources. Suppression needs whole tables, so a filter must not cut one (`limit` is for
+ * the pager, which cuts at table boundaries).
+ */
+export async function publishedData(db: Db, f: DataFilter, k: number): Promise<DataPoint[]> {
+  const [cells, sources] = await Promise.all([validatedCells(db, f), publicSourceCells(db, f)]);
+  return sortPoints([...suppressCells(cells, k), ...sources]);
 }
 
 /**
@@ -181,22 +224,16 @@ export async function regionalData(db: Db, indicator: string, year: number, stat
   };
 }
 
-/** The published figures as CSV, suppression applied; formulas defused by the CSV writer. */
-export function dataCsv(points: DataPoint[], line: (v: (string | null)[]) => string): string {
-  const rows = [line(['indicator', 'state', 'year', 'breakdown', 'value', 'suppressed', 'origin', 'source'])];
-  for (const p of points) {
-    rows.push(
-      line([
-        p.indicator,
-        p.state,
-        String(p.year),
-        breakdownKey(p.breakdown),
-        p.shownAs,
-        p.suppressed ? 'yes' : 'no',
-        p.origin,
-        p.source,
-      ]),
-    );
-  }
-  return `${rows.join('\r\n')}\r\n`;
-}
+export const DATA_CSV_HEADER = ['indicator', 'state', 'year', 'breakdown', 'value', 'suppressed', 'origin', 'source'];
+
+/** One published figure as a CSV row, suppression applied; formulas are defused by the CSV writer. */
+export const dataCsvRow = (p: DataPoint): (string | null)[] => [
+  p.indicator,
+  p.state,
+  String(p.year),
+  breakdownKey(p.breakdown),
+  p.shownAs,
+  p.suppressed ? 'yes' : 'no',
+  p.origin,
+  p.source,
+];

@@ -67,6 +67,12 @@ export const indicatorColumns = (i: Omit<IndicatorInput, 'code'>) => ({
 export const listIndicatorRows = (db: Db) =>
   db.selectFrom('stat_indicator').selectAll().orderBy('position').orderBy('code').execute();
 
+/** The indicators' codes alone, in the framework's order. */
+export const indicatorCodes = async (db: Db): Promise<string[]> =>
+  (await db.selectFrom('stat_indicator').select('code').orderBy('position').orderBy('code').execute()).map(
+    (r) => r.code,
+  );
+
 export async function indicatorDefs(db: Db): Promise<Map<string, IndicatorDef>> {
   return new Map((await listIndicatorRows(db)).map((r) => [r.code, indicatorDef(r)]));
 }

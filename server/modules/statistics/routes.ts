@@ -3,6 +3,8 @@ import {
   AggregateQuerySchema,
   type Breakdowns,
   AggregateSchema,
+  DataExportSchema,
+  DataPageQuerySchema,
   DataQuerySchema,
   DataSchema,
   ImportResultSchema,
@@ -22,9 +24,18 @@ import { ProblemResponses, type App } from '../../http/types.js';
 import { csvLine } from '../treaties/csv.js';
 import { importGlotip } from './glotip.js';
 import { canKeepStatistics } from './policy.js';
-import { dataCsv, publishedData, regionalData, type DataFilter } from './publish.js';
+import { DATA_PAGE_DEFAULT, dataPage, decodeDataCursor, publishedBatches } from './data-pages.js';
+import { dataExport } from './data-export.js';
+import { regionalData, type DataFilter } from './publish.js';
 import { reportRoutes } from './report-routes.js';
-import { indicatorColumns, indicatorOr404, listIndicatorRows, presentIndicator, stateOr404 } from './repository.js';
+import {
+  indicatorCodes,
+  indicatorColumns,
+  indicatorOr404,
+  listIndicatorRows,
+  presentIndicator,
+  stateOr404,
+} from './repository.js';
 import { scorecard } from './scorecard.js';
 
 const tags = ['statistics'];
@@ -62,10 +73,14 @@ function checkBreakdowns(breakdowns: Breakdowns | undefined): void {
   issues.throwIfAny();
 }
 
-async function checkedFilter(app: App, q: { indicator?: string; state?: string; year?: number }): Promise<DataFilter> {
-  if (q.indicator) await indicatorOr404(app.db, q.indicator);
+/** The filter with its indicator and state checked, and the indicators it covers. */
+async function checkedFilter(
+  app: App,
+  q: { indicator?: string; state?: string; year?: number },
+): Promise<{ filter: DataFilter; codes: string[] }> {
+  const codes = q.indicator ? [(await indicatorOr404(app.db, q.indicator)).code] : await indicatorCodes(app.db);
   const state = q.state ? await stateOr404(app.db, q.state.toUpperCase()) : undefined;
-  return { indicator: q.indicator, state, year: q.year };
+  return { filter: { indicator: q.indicator, state, year: q.year }, codes };
 }
 
 function routes(app: App): void {
@@ -198,12 +213,18 @@ function routes(app: App): void {
       schema: {
         tags,
         summary: 'Published figures: validated state reports with suppression applied, and public sources as published',
-        description: `Never a draft or a report under review. In state-reported tables (state × year × indicator × dimension) a count between 1 and k − 1 is hidden (\`value: null\`, \`suppressed: true\`, \`shownAs: "<k"\`), and other cells are hidden so that none can be worked out from the total; zero stays visible. Figures from an already-public source (\`origin: public_source\`, e.g. UNODC GLOTIP) are shown as that source published them. A national total has an empty \`breakdown\`.`,
-        querystring: DataQuerySchema,
+        description: `Never a draft or a report under review. In state-reported tables (state × year × indicator × dimension) a count between 1 and k − 1 is hidden (\`value: null\`, \`suppressed: true\`, \`shownAs: "<k"\`), and other cells are hidden so that none can be worked out from the total; zero stays visible. Figures from an already-public source (\`origin: public_source\`, e.g. UNODC GLOTIP) are shown as that source published them. A national total has an empty \`breakdown\`. Paged by whole tables in the order indicator, state, year: pass \`nextCursor\` back as \`cursor\` until it is null; a page holds at most \`limit\` rows unless a single table is larger.`,
+        querystring: DataPageQuerySchema,
         response: { 200: DataSchema, ...ProblemResponses },
       },
     },
-    async (request) => ({ data: await publishedData(app.db, await checkedFilter(app, request.query), k), minCell: k }),
+    async (request) => {
+      // The cursor first: a forged one is refused before any lookup.
+      const cursor = request.query.cursor ? decodeDataCursor(request.query.cursor) : null;
+      const { filter, codes } = await checkedFilter(app, request.query);
+      const limit = request.query.limit ?? DATA_PAGE_DEFAULT;
+      return { ...(await dataPage(app.db, filter, k, limit, cursor, codes)), minCell: k };
+    },
   );
 
   for (const format of ['csv', 'json'] as const) {
@@ -213,15 +234,18 @@ function routes(app: App): void {
         schema: {
           tags,
           summary: `Download the published figures as ${format.toUpperCase()}, suppression applied`,
+          description: 'Every figure matching the filters, unpaged, streamed as it is read.',
           querystring: DataQuerySchema,
-          response: { 200: format === 'csv' ? Type.String() : DataSchema, ...ProblemResponses },
+          response: { 200: format === 'csv' ? Type.String() : DataExportSchema, ...ProblemResponses },
         },
       },
       async (request, reply) => {
-        const data = await publishedData(app.db, await checkedFilter(app, request.query), k);
+        const { filter, codes } = await checkedFilter(app, request.query);
         reply.header('content-disposition', `attachment; filename="statistics.${format}"`);
-        if (format === 'json') return { data, minCell: k };
-        return reply.header('content-type', 'text/csv; charset=utf-8').send(dataCsv(data, csvLine));
+        reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+        const body = dataExport(format, publishedBatches(app.db, filter, k, codes), k, csvLine);
+        // A stream is sent as is: the typed reply only knows the schema's body, which it documents.
+        return reply.send(body as unknown as string);
       },
     );
   }

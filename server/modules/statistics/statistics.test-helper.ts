@@ -69,10 +69,19 @@ export interface Point {
   source: string;
 }
 
+/** Every published figure for a query, following the pages to the last. */
 export async function publicData(w: StatsWorld, query: string): Promise<Point[]> {
-  const res = await w.t.app.inject({ url: `/api/statistics/data?${query}` });
-  if (res.statusCode !== 200) throw new Error(`data: ${res.statusCode} ${res.body}`);
-  return res.json<{ data: Point[] }>().data;
+  const all: Point[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: string = `${query}${cursor ? `&cursor=${cursor}` : ''}`;
+    const res = await w.t.app.inject({ url: `/api/statistics/data?${page}` });
+    if (res.statusCode !== 200) throw new Error(`data: ${res.statusCode} ${res.body}`);
+    const body: { data: Point[]; nextCursor: string | null } = res.json();
+    all.push(...body.data);
+    cursor = body.nextCursor;
+  } while (cursor);
+  return all;
 }
 
 /** A report of victims detected: a total and a breakdown by sex that adds up to it. */
