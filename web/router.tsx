@@ -26,6 +26,8 @@ const treaties = () => import('./treaties/pages.js');
 const documents = () => import('./documents/pages.js');
 // The best-practice library: search, practice pages, forms and the review queue.
 const practices = () => import('./practices/pages.js');
+// The public statistics dashboards (Observable Plot loads from this chunk, on the first chart).
+const statsDashboard = () => import('./statistics/dashboard/pages.js');
 
 // The language is the first path segment of every page; LangLayout rejects unknown ones.
 export const router = createBrowserRouter([
@@ -71,6 +73,16 @@ export const router = createBrowserRouter([
       { path: 'practices/new', lazy: () => practices().then((m) => ({ Component: m.CreatePracticePage })) },
       { path: 'practices/:id', lazy: () => practices().then((m) => ({ Component: m.PracticePage })) },
       { path: 'practices/:id/edit', lazy: () => practices().then((m) => ({ Component: m.EditPracticePage })) },
+      { path: 'statistics', lazy: () => statsDashboard().then((m) => ({ Component: m.StatisticsIndexPage })) },
+      {
+        path: 'statistics/indicators/:code',
+        lazy: () => statsDashboard().then((m) => ({ Component: m.IndicatorPage })),
+      },
+      { path: 'statistics/states/:iso3', lazy: () => statsDashboard().then((m) => ({ Component: m.StatePage })) },
+      {
+        path: 'statistics/methodology',
+        lazy: () => statsDashboard().then((m) => ({ Component: m.MethodologyPage })),
+      },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'invitation/:token', element: <InvitationPage /> },
       { path: 'reset', element: <ResetRequestPage /> },
