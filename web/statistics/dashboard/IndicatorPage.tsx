@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
@@ -40,13 +40,20 @@ function IndicatorDashboard({ indicator, basics }: { indicator: Indicator; basic
   const lang = usePageLang();
   const { labels } = basics;
   useDocumentTitle(indicator.name);
-  const [params, setParams] = useSearchParams();
+  // The choices start from the address (a shared link opens on them) and then live in the page:
+  // writing them back to the address would count as a navigation and move the focus to <main>.
+  const [params] = useSearchParams();
+  const [choice, setChoice] = useState(() => ({
+    breakdown: params.get('breakdown'),
+    category: params.get('category'),
+    states: list(params.get('states')),
+    regions: list(params.get('regions')),
+  }));
   const data = useApi<DataResponse>(statsUrl.data({ indicator: indicator.code }, lang));
   const points = useMemo(() => (data.status === 'ok' ? data.data.data : []), [data]);
   const options = useMemo(() => breakdownOptions(points, indicator), [points, indicator]);
-  const option = options.find((o) => o.dimensions === (params.get('breakdown') ?? TOTAL)) ?? options[0];
-  const wanted = params.get('category');
-  const category = option?.categories.find((c) => c === wanted) ?? option?.categories[0] ?? TOTAL;
+  const option = options.find((o) => o.dimensions === (choice.breakdown ?? TOTAL)) ?? options[0];
+  const category = option?.categories.find((c) => c === choice.category) ?? option?.categories[0] ?? TOTAL;
   const all = useMemo(() => groupSeries(points, { breakdown: category }), [points, category]);
   const collator = useMemo(() => new Intl.Collator(lang), [lang]);
   const byName = useCallback(
@@ -54,12 +61,12 @@ function IndicatorDashboard({ indicator, basics }: { indicator: Indicator; basic
     [collator, labels],
   );
   const available = [...new Set(all.map((s) => s.place))].sort(byName);
-  const states = list(params.get('states')) ?? busiestStates(all, DEFAULT_STATES);
+  const states = choice.states ?? busiestStates(all, DEFAULT_STATES);
   const reportedYears = useMemo(
     () => [...new Set(points.filter((p) => p.origin === 'reported').map((p) => p.year))].sort((a, b) => a - b),
     [points],
   );
-  const regions = (list(params.get('regions')) ?? (reportedYears.length ? ['hemisphere'] : [])).filter(isRegion);
+  const regions = (choice.regions ?? (reportedYears.length ? ['hemisphere'] : [])).filter(isRegion);
   const aggregates = useRegionAggregates(indicator.code, reportedYears, regions);
   // The choices are read from the URL on each render: memoise on their values, not on new arrays.
   const statesKey = states.join(',');
@@ -78,14 +85,7 @@ function IndicatorDashboard({ indicator, basics }: { indicator: Indicator; basic
   }, [all, aggregates.answers, category, byName, statesKey, regionsKey]);
   const rowLabel = useCallback((s: Series) => labels.place(s.place), [labels]);
 
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null) next.delete(k);
-      else next.set(k, v);
-    }
-    setParams(next, { replace: true });
-  };
+  const update = (changes: Partial<typeof choice>) => setChoice((c) => ({ ...c, ...changes }));
   const what = intl.formatMessage(
     { id: 'statsDash.indicator.what' },
     { indicator: indicator.name, breakdown: labels.breakdown(category) },
@@ -119,7 +119,7 @@ function IndicatorDashboard({ indicator, basics }: { indicator: Indicator; basic
                 id="stats-breakdown"
                 label={intl.formatMessage({ id: 'statsDash.breakdown' })}
                 value={option?.dimensions ?? TOTAL}
-                onChange={(v) => update({ breakdown: v || null, category: null })}
+                onChange={(v) => update({ breakdown: v, category: null })}
                 options={options.map((o) => ({ value: o.dimensions, label: labels.dimensions(o.dimensions) }))}
               />
               {option && option.dimensions !== TOTAL && (
@@ -137,7 +137,7 @@ function IndicatorDashboard({ indicator, basics }: { indicator: Indicator; basic
               legend={intl.formatMessage({ id: 'statsDash.chooseStates' })}
               options={available.map((iso3) => ({ value: iso3, label: labels.place(iso3) }))}
               chosen={states}
-              onChange={(chosen) => update({ states: chosen.join(',') })}
+              onChange={(chosen) => update({ states: chosen })}
             />
             {reportedYears.length > 0 ? (
               <ChoiceList
@@ -146,7 +146,7 @@ function IndicatorDashboard({ indicator, basics }: { indicator: Indicator; basic
                 hint={intl.formatMessage({ id: 'statsDash.regionsHint' })}
                 options={REGIONS.map((r) => ({ value: r, label: labels.place(r) }))}
                 chosen={regions}
-                onChange={(chosen) => update({ regions: chosen.join(',') })}
+                onChange={(chosen) => update({ regions: chosen })}
               />
             ) : (
               <p className="note">

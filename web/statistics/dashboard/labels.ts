@@ -20,7 +20,9 @@ export function statsLabels(intl: IntlShape, states: MemberState[]) {
     key === TOTAL
       ? intl.formatMessage({ id: 'statsDash.breakdown.total' })
       : Object.entries(parseBreakdownKey(key))
-          .map(([d, c]) => `${dimension(d)}: ${category(c)}`)
+          .map(([d, c]) =>
+            intl.formatMessage({ id: 'statsDash.breakdown.item' }, { dimension: dimension(d), category: category(c) }),
+          )
           .join(' · ');
   const dimensions = (key: string) =>
     key === TOTAL ? intl.formatMessage({ id: 'statsDash.breakdown.total' }) : key.split('+').map(dimension).join(' × ');
