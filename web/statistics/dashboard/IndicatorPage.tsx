@@ -114,31 +114,35 @@ function IndicatorDashboard({ indicator, basics }: { indicator: Indicator; basic
             <h2 id="stats-controls">
               <FormattedMessage id="statsDash.controls" />
             </h2>
-            <div className="stats-selects">
-              <SelectField
-                id="stats-breakdown"
-                label={intl.formatMessage({ id: 'statsDash.breakdown' })}
-                value={option?.dimensions ?? TOTAL}
-                onChange={(v) => update({ breakdown: v, category: null })}
-                options={options.map((o) => ({ value: o.dimensions, label: labels.dimensions(o.dimensions) }))}
-              />
-              {option && option.dimensions !== TOTAL && (
+            {options.length > 0 && (
+              <div className="stats-selects">
                 <SelectField
-                  id="stats-category"
-                  label={intl.formatMessage({ id: 'statsDash.category' })}
-                  value={category}
-                  onChange={(v) => update({ category: v })}
-                  options={option.categories.map((c) => ({ value: c, label: labels.breakdown(c) }))}
+                  id="stats-breakdown"
+                  label={intl.formatMessage({ id: 'statsDash.breakdown' })}
+                  value={option?.dimensions ?? TOTAL}
+                  onChange={(v) => update({ breakdown: v, category: null })}
+                  options={options.map((o) => ({ value: o.dimensions, label: labels.dimensions(o.dimensions) }))}
                 />
-              )}
-            </div>
-            <ChoiceList
-              id="stats-state"
-              legend={intl.formatMessage({ id: 'statsDash.chooseStates' })}
-              options={available.map((iso3) => ({ value: iso3, label: labels.place(iso3) }))}
-              chosen={states}
-              onChange={(chosen) => update({ states: chosen })}
-            />
+                {option && option.dimensions !== TOTAL && (
+                  <SelectField
+                    id="stats-category"
+                    label={intl.formatMessage({ id: 'statsDash.category' })}
+                    value={category}
+                    onChange={(v) => update({ category: v })}
+                    options={option.categories.map((c) => ({ value: c, label: labels.breakdown(c) }))}
+                  />
+                )}
+              </div>
+            )}
+            {available.length > 0 && (
+              <ChoiceList
+                id="stats-state"
+                legend={intl.formatMessage({ id: 'statsDash.chooseStates' })}
+                options={available.map((iso3) => ({ value: iso3, label: labels.place(iso3) }))}
+                chosen={states}
+                onChange={(chosen) => update({ states: chosen })}
+              />
+            )}
             {reportedYears.length > 0 ? (
               <ChoiceList
                 id="stats-region"

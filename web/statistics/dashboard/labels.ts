@@ -1,5 +1,5 @@
 import type { IntlShape } from 'react-intl';
-import { parseBreakdownKey, publicSourceName, REGIONAL, TOTAL, type Cell, type Series } from './series.js';
+import { parseBreakdownKey, publicSourceName, REGIONAL, TOTAL, type Cell } from './series.js';
 import type { MemberState } from './types.js';
 
 /** A catalogue message when there is one, else the code itself (a category as the source published it). */
@@ -44,12 +44,9 @@ export function statsLabels(intl: IntlShape, states: MemberState[]) {
     const name = publicSourceName(key) ?? key;
     return /\(([^)]+)\)/.exec(name)?.[1] ?? name;
   };
-  /** A series' name: the place, then what differs between series of one chart. */
-  const series = (s: Series, withBreakdown: boolean) =>
-    [place(s.place), withBreakdown ? breakdown(s.breakdown) : null, source(s.source)].filter(Boolean).join(' — ');
   /** A figure as the table shows it: the number in the reader's format, or the mark it was published with. */
   const cell = (c: Cell) => (c.value === null ? c.shownAs : intl.formatNumber(c.value));
-  return { dimension, category, breakdown, dimensions, place, source, shortSource, series, cell };
+  return { dimension, category, breakdown, dimensions, place, source, shortSource, cell };
 }
 
 export type StatsLabels = ReturnType<typeof statsLabels>;
