@@ -28,6 +28,8 @@ const documents = () => import('./documents/pages.js');
 const practices = () => import('./practices/pages.js');
 // Statistical reporting: focal points' report grids and the secretariat's review queue.
 const reporting = () => import('./statistics/reporting/pages.js');
+// The public statistics dashboards (Observable Plot loads from this chunk, on the first chart).
+const statsDashboard = () => import('./statistics/dashboard/pages.js');
 
 // The language is the first path segment of every page; LangLayout rejects unknown ones.
 export const router = createBrowserRouter([
@@ -77,6 +79,16 @@ export const router = createBrowserRouter([
       {
         path: 'statistics/reports/:iso3/:year',
         lazy: () => reporting().then((m) => ({ Component: m.ReportPage })),
+      },
+      { path: 'statistics', lazy: () => statsDashboard().then((m) => ({ Component: m.StatisticsIndexPage })) },
+      {
+        path: 'statistics/indicators/:code',
+        lazy: () => statsDashboard().then((m) => ({ Component: m.IndicatorPage })),
+      },
+      { path: 'statistics/states/:iso3', lazy: () => statsDashboard().then((m) => ({ Component: m.StatePage })) },
+      {
+        path: 'statistics/methodology',
+        lazy: () => statsDashboard().then((m) => ({ Component: m.MethodologyPage })),
       },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'invitation/:token', element: <InvitationPage /> },

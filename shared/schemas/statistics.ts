@@ -216,6 +216,8 @@ export const ScorecardSchema = Type.Object({
     }),
   ),
   convictionToProsecutionRatio: Nullable(Type.Number()),
+  /** Where both counts of the ratio come from (always one source). */
+  convictionToProsecutionSource: Nullable(Type.String()),
   methodology: Type.String(),
 });
 export type Scorecard = Static<typeof ScorecardSchema>;

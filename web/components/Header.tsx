@@ -23,6 +23,7 @@ function SiteNav({ home }: { home: Lang }) {
     { to: `/${home}/treaties`, id: 'nav.treaties', end: false },
     { to: `/${home}/countries`, id: 'nav.countries', end: false },
     { to: `/${home}/practices`, id: 'nav.practices', end: false },
+    { to: `/${home}/statistics`, id: 'nav.statistics', end: false },
   ];
   return (
     <nav className="site-nav" aria-label={intl.formatMessage({ id: 'nav.main' })}>

@@ -1,5 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { FrameworkEntry } from '../../shared/schemas/treaties.js';
 import { useSession } from '../account/sessionContext.js';
 import { hasRole } from '../account/types.js';
@@ -147,6 +147,11 @@ export function CountryProfilePage() {
             current={p.memberState.name}
           />
           <h1>{p.memberState.name}</h1>
+          <p>
+            <Link to={`/${lang}/statistics/states/${p.memberState.iso3}`}>
+              <FormattedMessage id="countryProfile.statisticsLink" />
+            </Link>
+          </p>
           <ProfileTreaties profile={p} editor={reviewer} onChanged={reload} />
           <Framework profile={p} />
           <ProfileDelegations profile={p} />

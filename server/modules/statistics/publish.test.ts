@@ -142,6 +142,56 @@ describe('publishing state reports', () => {
   });
 });
 
+describe('comparisons only where definitions match', () => {
+  /** A report the secretariat saves, submits and validates for a state itself. */
+  async function validatedBySecretariat(path: string, values: unknown[]) {
+    for (const res of [
+      await w.t.app.inject({
+        method: 'PUT',
+        url: `/api/statistics/reports/${path}`,
+        headers: w.secretariat.headers,
+        payload: { values },
+      }),
+      await act(w, w.secretariat, `${path}/submission`),
+      await act(w, w.secretariat, `${path}/review`, { decision: 'validate' }),
+    ]) {
+      expect(res.statusCode, res.body).toBe(200);
+    }
+  }
+  const card = async (path: string) =>
+    (await w.t.app.inject({ url: `/api/statistics/scorecard/${path}` })).json<{
+      trends: {
+        indicator: string;
+        value: number | null;
+        previous: number | null;
+        change: number | null;
+        source: string;
+      }[];
+      convictionToProsecutionRatio: number | null;
+      convictionToProsecutionSource: string | null;
+    }>();
+
+  it('never sets a validated report against a GLOTIP figure of the year before', async () => {
+    // GLOTIP has Colombia's 2018 total (113) but no 2019: a 2019 report has nothing comparable.
+    await validatedBySecretariat('COL/2019', victims(120, 60, 60, 0));
+    const victimsTrend = (await card('COL/2019')).trends.find((t) => t.indicator === 'victims_detected');
+    expect(victimsTrend).toMatchObject({ value: 120, previous: null, change: null });
+    expect(victimsTrend?.source).toMatch(/national report through Continental/);
+  });
+
+  it('takes a trend and the conviction ratio from the one source that has both figures', async () => {
+    // A 2017 report of prosecutions only; GLOTIP gives Colombia 2016 and 2017: 42 and 29
+    // prosecuted, 16 convicted in 2017.
+    await validatedBySecretariat('COL/2017', [{ indicator: 'persons_prosecuted', breakdown: {}, value: 30 }]);
+    const c = await card('COL/2017');
+    const prosecuted = c.trends.find((t) => t.indicator === 'persons_prosecuted');
+    expect(prosecuted).toMatchObject({ value: 29, previous: 42, change: -13 });
+    expect(prosecuted?.source).toMatch(/GLOTIP/);
+    expect(c.convictionToProsecutionRatio).toBe(0.55);
+    expect(c.convictionToProsecutionSource).toMatch(/GLOTIP/);
+  });
+});
+
 describe('report files', () => {
   it('offers a template with every indicator, and imports it filled in', async () => {
     const template = (await w.t.app.inject({ url: '/api/statistics/report-template.csv?lang=es' })).body;

@@ -126,6 +126,19 @@ export function suppressCells(cells: RawCell[], k: number): DataPoint[] {
   return out;
 }
 
+const IMPORTED_SUFFIX = ', imported ';
+
+/**
+ * Which figures may be compared or combined: all validated state reports follow the framework's
+ * definitions, so they form one source; each public source keeps its own definitions and
+ * breakdowns, so it is one source whatever the date each of its figures was imported.
+ */
+export function comparableSource(p: Pick<DataPoint, 'origin' | 'source'>): string {
+  if (p.origin === 'reported') return 'reported';
+  const at = p.source.lastIndexOf(IMPORTED_SUFFIX);
+  return `public:${at < 0 ? p.source : p.source.slice(0, at)}`;
+}
+
 /** Figures from an already-public source, exactly as published (their own "<5" kept). */
 export async function publicSourceCells(db: Db, f: DataFilter): Promise<DataPoint[]> {
   let q = db.selectFrom('stat_public_value').selectAll();
@@ -151,7 +164,7 @@ export async function publicSourceCells(db: Db, f: DataFilter): Promise<DataPoin
     value: r.value,
     suppressed: r.value === null,
     shownAs: r.shown_as ?? String(r.value),
-    source: `${r.source}, imported ${r.imported_at.slice(0, 10)}`,
+    source: `${r.source}${IMPORTED_SUFFIX}${r.imported_at.slice(0, 10)}`,
     origin: 'public_source',
     provisional: false,
     estimate: false,

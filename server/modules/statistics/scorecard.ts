@@ -1,18 +1,37 @@
 import type { DataPoint, Scorecard } from '../../../shared/schemas/statistics.js';
-import { publishedData } from './publish.js';
+import { comparableSource, publishedData } from './publish.js';
 import { indicatorCodes, reportFor, type Db } from './repository.js';
 
 const TREND_INDICATORS = ['victims_detected', 'persons_prosecuted', 'persons_convicted'];
 
 export const SCORECARD_METHOD =
-  'A report is on time when first submitted by 30 June of the following year. Trends compare published national totals (validated reports first, else public sources such as UNODC GLOTIP) with the year before; a hidden ("<k") figure gives no trend. The conviction-to-prosecution ratio divides persons convicted by persons prosecuted in the same year and source; the two counts may concern different persons.';
+  'A report is on time when first submitted by 30 June of the following year. Trends compare a published national total with the year before from the same source only (a validated report with a validated report, a public source such as UNODC GLOTIP with itself; validated reports first); a hidden ("<k") figure or a year without a figure from the same source gives no trend. The conviction-to-prosecution ratio divides persons convicted by persons prosecuted in the same year and source; the two counts may concern different persons.';
 
-/** The published national total of an indicator: a validated report's if any, else a public source's. */
-function nationalTotal(points: DataPoint[], indicator: string, year: number): DataPoint | undefined {
-  const totals = points.filter(
-    (p) => p.indicator === indicator && p.year === year && Object.keys(p.breakdown).length === 0,
-  );
-  return totals.find((p) => p.origin === 'reported') ?? totals[0];
+/** Published national totals of an indicator for a year, by comparable source (see comparableSource). */
+function nationalTotals(points: DataPoint[], indicator: string, year: number): Map<string, DataPoint> {
+  const bySource = new Map<string, DataPoint>();
+  for (const p of points) {
+    if (p.indicator !== indicator || p.year !== year || Object.keys(p.breakdown).length > 0) continue;
+    const key = comparableSource(p);
+    if (!bySource.has(key)) bySource.set(key, p);
+  }
+  return bySource;
+}
+
+/** Validated reports before public sources: a state's own validated figure is preferred. */
+const preference = (keys: Iterable<string>) =>
+  [...keys].sort((a, b) => Number(b === 'reported') - Number(a === 'reported') || a.localeCompare(b));
+
+/**
+ * Two figures from one comparable source (same definition, same breakdown), reported first; never
+ * a validated report's figure set against a public source's. Without a common source, the first
+ * map's preferred figure alone.
+ */
+function pairFromOneSource(a: Map<string, DataPoint>, b: Map<string, DataPoint>) {
+  const common = preference(a.keys()).find((key) => b.has(key));
+  if (common) return { first: a.get(common), second: b.get(common) };
+  const [only] = preference(a.keys());
+  return { first: only === undefined ? undefined : a.get(only), second: undefined };
 }
 
 /** What a state reported for a year and how its main counts moved; published figures only. */
@@ -41,8 +60,10 @@ export async function scorecard(db: Db, iso3: string, year: number, k: number): 
         ).map((v) => v.indicator_code)
       : [];
   const trends = TREND_INDICATORS.map((indicator) => {
-    const now = nationalTotal(points, indicator, year);
-    const before = nationalTotal(points, indicator, year - 1);
+    const { first: now, second: before } = pairFromOneSource(
+      nationalTotals(points, indicator, year),
+      nationalTotals(points, indicator, year - 1),
+    );
     const value = now?.value ?? null;
     const previous = before?.value ?? null;
     return {
@@ -53,11 +74,12 @@ export async function scorecard(db: Db, iso3: string, year: number, k: number): 
       source: now?.source ?? null,
     };
   });
-  const prosecuted = nationalTotal(points, 'persons_prosecuted', year);
-  const convicted = nationalTotal(points, 'persons_convicted', year);
-  const sameSource = prosecuted && convicted && prosecuted.origin === convicted.origin;
+  const { first: prosecuted, second: convicted } = pairFromOneSource(
+    nationalTotals(points, 'persons_prosecuted', year),
+    nationalTotals(points, 'persons_convicted', year),
+  );
   const ratio =
-    sameSource && prosecuted.value && convicted.value !== null
+    prosecuted?.value && convicted && convicted.value !== null
       ? Math.round((convicted.value / prosecuted.value) * 100) / 100
       : null;
   return {
@@ -71,6 +93,7 @@ export async function scorecard(db: Db, iso3: string, year: number, k: number): 
     validated: report?.published_revision != null,
     trends,
     convictionToProsecutionRatio: ratio,
+    convictionToProsecutionSource: ratio === null ? null : (convicted?.source ?? null),
     methodology: SCORECARD_METHOD,
   };
 }
