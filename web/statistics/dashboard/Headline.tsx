@@ -3,11 +3,11 @@ import { useIntl } from 'react-intl';
 import { InlineError } from '../../components/InlineError.js';
 import { Loading } from '../../components/Status.js';
 import { usePageLang } from '../../i18n/hooks.js';
-import { useApi } from '../../useApi.js';
+import { useAllData } from './useAllData.js';
 import type { StatsLabels } from './labels.js';
 import { groupSeries, latestLeaders, regionSeries, TOTAL, type Series } from './series.js';
 import { SeriesFigure } from './SeriesFigure.js';
-import { statsUrl, type DataResponse, type Indicator } from './types.js';
+import { type Indicator } from './types.js';
 import { useRegionAggregates } from './useRegionAggregates.js';
 
 const LEADERS = 5;
@@ -21,7 +21,7 @@ const HEMISPHERE = ['hemisphere' as const];
 export function Headline({ indicator, labels }: { indicator: Indicator; labels: StatsLabels }) {
   const intl = useIntl();
   const lang = usePageLang();
-  const data = useApi<DataResponse>(statsUrl.data({ indicator: indicator.code }, lang));
+  const data = useAllData({ indicator: indicator.code }, lang);
   const points = useMemo(() => (data.status === 'ok' ? data.data.data : []), [data]);
   const reportedYears = useMemo(
     () => [...new Set(points.filter((p) => p.origin === 'reported').map((p) => p.year))].sort((a, b) => a - b),

@@ -6,14 +6,14 @@ import { InlineError } from '../../components/InlineError.js';
 import { Loading, NotFoundView } from '../../components/Status.js';
 import { SelectField } from '../../forms/Field.js';
 import { useDocumentTitle, usePageLang } from '../../i18n/hooks.js';
-import { useApi } from '../../useApi.js';
+import { useAllData } from './useAllData.js';
 import { BasicsView, type Basics } from './BasicsView.js';
 import { ChoiceList } from './ChoiceList.js';
 import { ExportLinks } from './ExportLinks.js';
 import { IndicatorFacts } from './IndicatorFacts.js';
 import { breakdownOptions, busiestStates, groupSeries, regionSeries, TOTAL, type Series } from './series.js';
 import { SeriesFigure } from './SeriesFigure.js';
-import { REGIONS, statsPage, statsUrl, type DataResponse, type Indicator, type Region } from './types.js';
+import { REGIONS, statsPage, type Indicator, type Region } from './types.js';
 import { useRegionAggregates } from './useRegionAggregates.js';
 import './dashboard.css';
 
@@ -49,7 +49,7 @@ function IndicatorDashboard({ indicator, basics }: { indicator: Indicator; basic
     states: list(params.get('states')),
     regions: list(params.get('regions')),
   }));
-  const data = useApi<DataResponse>(statsUrl.data({ indicator: indicator.code }, lang));
+  const data = useAllData({ indicator: indicator.code }, lang);
   const points = useMemo(() => (data.status === 'ok' ? data.data.data : []), [data]);
   const options = useMemo(() => breakdownOptions(points, indicator), [points, indicator]);
   const option = options.find((o) => o.dimensions === (choice.breakdown ?? TOTAL)) ?? options[0];

@@ -6,14 +6,14 @@ import { InlineError } from '../../components/InlineError.js';
 import { Loading, NotFoundView } from '../../components/Status.js';
 import { SelectField } from '../../forms/Field.js';
 import { useDocumentTitle, usePageLang } from '../../i18n/hooks.js';
-import { useApi } from '../../useApi.js';
+import { useAllData } from './useAllData.js';
 import { BasicsView, type Basics } from './BasicsView.js';
 import { ExportLinks } from './ExportLinks.js';
 import type { StatsLabels } from './labels.js';
 import { ScorecardSection } from './ScorecardSection.js';
 import { breakdownOptions, groupSeries, TOTAL, type Series } from './series.js';
 import { SeriesFigure } from './SeriesFigure.js';
-import { statsPage, statsUrl, type DataPoint, type DataResponse, type Indicator, type MemberState } from './types.js';
+import { statsPage, type DataPoint, type Indicator, type MemberState } from './types.js';
 import './dashboard.css';
 
 /** /:lang/statistics/states/:iso3 — every indicator of one state over time, and its scorecard. */
@@ -83,7 +83,7 @@ function StateDashboard({ state, basics }: { state: MemberState; basics: Basics 
   const { indicators, labels } = basics;
   const title = intl.formatMessage({ id: 'statsDash.state.title' }, { state: state.name });
   useDocumentTitle(title);
-  const data = useApi<DataResponse>(statsUrl.data({ state: state.iso3 }, lang));
+  const data = useAllData({ state: state.iso3 }, lang);
   const points = useMemo(() => (data.status === 'ok' ? data.data.data : []), [data]);
   const byIndicator = useMemo(() => {
     const groups = new Map<string, DataPoint[]>();
