@@ -44,6 +44,9 @@ const staff: NewUser = {
 };
 /** A 1×1 PNG, complete (its IEND chunk included). */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+/** The demo meeting and an item of its published agenda, where the practice says it was presented. */
+const MEETING = 'oas-iom-tip-2005';
+const ITEM = 'd1-2';
 /** Set by the first journey, read by the next ones (tests of a file run in order). */
 let practiceId = '';
 
@@ -200,10 +203,51 @@ describe('practices: share, review, find', () => {
     await field(version(page, 'original', 'es'), 'en', t('en', 'practices.field.results')).fill(
       'Tres redes activas en la frontera norte.',
     );
+    // A place that is not a member state, named in two languages; added from the keyboard,
+    // focus goes to the new place's first name.
+    await button(page, 'practices.place.add').focus();
+    await page.keyboard.press('Enter');
+    const place = group(page, t('en', 'practices.place.item', { number: 1 }));
+    const english = place.getByLabel(t('en', 'practices.place.nameIn', { language: 'English' }), { exact: true });
+    expect(await isFocused(english)).toBe(true);
+    await page.keyboard.type('Netherlands Antilles');
+    await place
+      .getByLabel(t('en', 'practices.place.nameIn', { language: 'French' }), { exact: true })
+      .fill('Antilles néerlandaises');
+    // Presented at the demo meeting, at an item of its published agenda.
+    await button(page, 'practices.presented.add').click();
+    const shown = group(page, t('en', 'practices.presented.entry', { number: 1 }));
+    await field(shown, 'en', t('en', 'practices.presented.meeting')).selectOption(MEETING);
+    const item = shown.getByLabel(t('en', 'practices.presented.item'), { exact: true });
+    await item.locator(`option[value="${ITEM}"]`).waitFor({ state: 'attached' });
+    await item.selectOption(ITEM);
     await expectNoAxeViolations(page);
     await button(page, 'practices.form.save').click();
     await heading(page, TITLE_ES);
     await page.getByRole('heading', { level: 2, name: t('en', 'practices.field.results') }).waitFor();
+    // The practice page says where it ran and links to the agenda item it was presented at.
+    const agenda = await session.context.request.get(session.url(`/api/meetings/${MEETING}/agenda?lang=en`));
+    const days = (await agenda.json()) as {
+      meeting: { title: { text: string } };
+      days: { blocks: { items: { key: string; number: number; title: { text: string } }[] }[] }[];
+    };
+    const agendaItem = days.days.flatMap((d) => d.blocks.flatMap((b) => b.items)).find((i) => i.key === ITEM);
+    expect(agendaItem, `${ITEM} is on the demo agenda`).toBeDefined();
+    await page
+      .locator('.practice-facts')
+      .getByText(/Netherlands Antilles/)
+      .waitFor();
+    const presented = page.getByRole('link', {
+      name: t('en', 'practices.presented.link', {
+        meeting: days.meeting.title.text,
+        item: t('en', 'documents.agendaItemName', {
+          number: agendaItem?.number ?? 0,
+          title: agendaItem?.title.text ?? '',
+        }),
+      }),
+      exact: true,
+    });
+    expect(await presented.getAttribute('href')).toBe(`/en/meetings/${MEETING}/agenda#item-${ITEM}`);
     // The owner answers in the discussion, then submits again.
     const talk = page.getByRole('form', { name: t('en', 'practices.comment.title'), exact: true });
     await field(talk, 'en', t('en', 'practices.comment.body')).fill('Resultados añadidos.');
@@ -261,6 +305,11 @@ describe('practices: share, review, find', () => {
       await page.getByRole('link', { name: TITLE_FR, exact: true }).click();
       await heading(page, TITLE_FR);
       await page.getByText(t('fr', 'practices.text.source.unofficial')).first().waitFor();
+      // The other place in the reader's language.
+      await page
+        .locator('.practice-facts')
+        .getByText(/Antilles néerlandaises/)
+        .waitFor();
       const link = page.getByRole('link', { name: /^red-ecuador\.pdf \(PDF, / });
       const res = await session.context.request.get(url((await link.getAttribute('href')) ?? ''));
       expect(res.status()).toBe(200);
@@ -272,11 +321,16 @@ describe('practices: share, review, find', () => {
     }
   });
 
-  test('the form on a phone: axe-clean and within 360 px', async () => {
+  test('the form on a phone, with a place and a presentation: axe-clean and within 360 px', async () => {
     const { page, url } = await signedIn(focal, 'phone');
     await page.goto(url('/en/practices/new'));
     await heading(page, t('en', 'practices.create.title'));
     await page.getByLabel(t('en', 'practices.field.original'), { exact: true }).waitFor();
+    await button(page, 'practices.place.add').click();
+    await button(page, 'practices.presented.add').click();
+    const shown = group(page, t('en', 'practices.presented.entry', { number: 1 }));
+    await field(shown, 'en', t('en', 'practices.presented.meeting')).selectOption(MEETING);
+    await shown.locator(`option[value="${ITEM}"]`).waitFor({ state: 'attached' });
     await expectNoAxeViolations(page);
     await expectFitsWidth(page);
   });

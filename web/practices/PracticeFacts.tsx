@@ -4,6 +4,7 @@ import type { Lang } from '../../shared/lang.js';
 import { FileSize } from '../documents/DocumentBits.js';
 import { usePageLang } from '../i18n/hooks.js';
 import type { Names } from './names.js';
+import { PresentedAtLinks } from './PresentedAtLinks.js';
 import type { PracticeView } from './types.js';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -53,6 +54,11 @@ export function PracticeFacts({ practice, names }: { practice: PracticeView; nam
       {orgs(d.implementers) && <Fact label="practices.field.implementers">{orgs(d.implementers)}</Fact>}
       {orgs(d.partners) && <Fact label="practices.field.partners">{orgs(d.partners)}</Fact>}
       {orgs(d.funders) && <Fact label="practices.field.funders">{orgs(d.funders)}</Fact>}
+      {d.presentedAt && d.presentedAt.length > 0 && (
+        <Fact label="practices.presented.legend">
+          <PresentedAtLinks links={d.presentedAt} />
+        </Fact>
+      )}
       {d.contact && <Fact label="practices.field.contact">{d.contact}</Fact>}
       {d.source && <Fact label="practices.field.source">{d.source}</Fact>}
     </dl>

@@ -13,6 +13,8 @@ import { usePageLang } from '../i18n/hooks.js';
 import { ChoiceGroup } from './ChoiceGroup.js';
 import { emptyForm, fieldId, formFromData, problemFields, toInput, type PracticeFormState } from './formModel.js';
 import type { Names } from './names.js';
+import { PlacesField } from './PlacesField.js';
+import { PresentedAtField } from './PresentedAtField.js';
 import { practiceErrors } from './problems.js';
 import { TextVersions } from './TextVersions.js';
 import {
@@ -92,6 +94,15 @@ export function PracticeForm({ practice, names }: { practice?: PracticeView; nam
     if (value.themes.length === 0) {
       errors.push({ field: fieldId.themes, message: t('practices.error.themes') });
     }
+    // Checked here, not dropped by toInput, so the rows sent keep the indices the server's problems name.
+    value.otherPlaces.forEach((place, i) => {
+      if (!LANGS.some((l) => place[l].trim())) {
+        errors.push({ field: fieldId.place(i, LANGS[0]), message: t('practices.error.placeName') });
+      }
+    });
+    value.presentedAt.forEach((row, i) => {
+      if (!row.meeting) errors.push({ field: fieldId.presentedMeeting(i), message: t('practices.error.meeting') });
+    });
     for (const key of ['periodStart', 'periodEnd'] as const) {
       if (value[key].trim() && !PERIOD.test(value[key].trim())) {
         errors.push({ field: fieldId[key], message: t('practices.error.period') });
@@ -169,6 +180,7 @@ export function PracticeForm({ practice, names }: { practice?: PracticeView; nam
         onChange={set('countries')}
         error={form.errorFor(fieldId.countries)}
       />
+      <PlacesField value={value.otherPlaces} onChange={set('otherPlaces')} form={form} />
       <fieldset className="field practice-period">
         <legend>
           <FormattedMessage id="practices.field.period" />
@@ -199,6 +211,7 @@ export function PracticeForm({ practice, names }: { practice?: PracticeView; nam
           error={form.errorFor(fieldId[key])}
         />
       ))}
+      <PresentedAtField value={value.presentedAt} onChange={set('presentedAt')} form={form} />
       <TextArea
         id={fieldId.contact}
         label={t('practices.field.contact')}

@@ -7,6 +7,21 @@ export interface LangVersion {
   text: Record<PracticeTextField, string>;
 }
 
+/** A place that is not a member state: its name in each language ('' where not given). */
+export type PlaceNames = Record<Lang, string>;
+/** A meeting where the practice was presented, and the agenda item's key ('' for none). */
+export interface PresentedAtRow {
+  meeting: string;
+  agendaItem: string;
+}
+
+/** As many other places and presentations as the API takes (PracticeInputSchema's maxItems). */
+export const MAX_ROWS = 20;
+/** The longest name of a place the API takes. */
+export const PLACE_MAX = 120;
+
+export const blankPlace = (): PlaceNames => ({ en: '', es: '', fr: '', pt: '' });
+
 export interface PracticeFormState {
   original: Lang;
   versions: Record<Lang, LangVersion>;
@@ -14,6 +29,8 @@ export interface PracticeFormState {
   targetGroups: string[];
   exploitationForms: string[];
   countries: string[];
+  otherPlaces: PlaceNames[];
+  presentedAt: PresentedAtRow[];
   implementers: string[];
   partners: string[];
   funders: string[];
@@ -36,6 +53,8 @@ export function emptyForm(lang: Lang, translator: TextSource): PracticeFormState
     targetGroups: [],
     exploitationForms: [],
     countries: [],
+    otherPlaces: [],
+    presentedAt: [],
     implementers: [],
     partners: [],
     funders: [],
@@ -64,6 +83,8 @@ export function formFromData(data: PracticeInput, translator: TextSource): Pract
     targetGroups: [...(data.targetGroups ?? [])],
     exploitationForms: [...(data.exploitationForms ?? [])],
     countries: [...(data.countries ?? [])],
+    otherPlaces: (data.otherPlaces ?? []).map((p) => ({ ...blankPlace(), ...p })),
+    presentedAt: (data.presentedAt ?? []).map((p) => ({ meeting: p.meeting, agendaItem: p.agendaItem ?? '' })),
     implementers: [...(data.implementers ?? [])],
     partners: [...(data.partners ?? [])],
     funders: [...(data.funders ?? [])],
@@ -76,7 +97,8 @@ export function formFromData(data: PracticeInput, translator: TextSource): Pract
 /**
  * The body the API takes. A text field is sent when its original has words; each language
  * that is on and has words for it joins as a version marked with that language's source.
- * Fields the form does not edit (other places, meetings, source) are kept from `base`.
+ * A place keeps the names it has words for (none: it is left out); a presentation needs its
+ * meeting. What the form does not edit (the source) is kept from `base`.
  */
 export function toInput(form: PracticeFormState, base: Partial<PracticeInput> = {}): PracticeInput {
   const langs = LANGS.filter((l) => l === form.original || form.versions[l].on);
@@ -101,6 +123,12 @@ export function toInput(form: PracticeFormState, base: Partial<PracticeInput> = 
     targetGroups: form.targetGroups as PracticeInput['targetGroups'],
     exploitationForms: form.exploitationForms as PracticeInput['exploitationForms'],
     countries: form.countries,
+    otherPlaces: form.otherPlaces
+      .map((p) => Object.fromEntries(LANGS.flatMap((l) => (p[l].trim() ? [[l, p[l].trim()]] : []))))
+      .filter((p) => Object.keys(p).length > 0),
+    presentedAt: form.presentedAt
+      .filter((p) => p.meeting)
+      .map((p) => ({ meeting: p.meeting, agendaItem: p.agendaItem || null })),
     implementers: form.implementers,
     partners: form.partners,
     funders: form.funders,
@@ -119,6 +147,11 @@ export const fieldId = {
   targetGroups: 'pf-groups',
   exploitationForms: 'pf-forms',
   countries: 'pf-countries',
+  place: (i: number, lang: Lang) => `pf-place-${i}-${lang}`,
+  placeAdd: 'pf-place-add',
+  presentedMeeting: (i: number) => `pf-presented-${i}-meeting`,
+  presentedItem: (i: number) => `pf-presented-${i}-item`,
+  presentedAdd: 'pf-presented-add',
   implementers: 'pf-implementers',
   partners: 'pf-partners',
   funders: 'pf-funders',
@@ -149,6 +182,17 @@ export function problemFields(form: PracticeFormState, prefix: string): Record<s
   ] as const) {
     out[`${prefix}/${key}`] = fieldId[key];
   }
+  // A problem with a whole list lands on its first entry, or on its add button when it is empty.
+  out[`${prefix}/otherPlaces`] = form.otherPlaces.length > 0 ? fieldId.place(0, LANGS[0]) : fieldId.placeAdd;
+  form.otherPlaces.forEach((_, i) => {
+    out[`${prefix}/otherPlaces/${i}`] = fieldId.place(i, LANGS[0]);
+    for (const l of LANGS) out[`${prefix}/otherPlaces/${i}/${l}`] = fieldId.place(i, l);
+  });
+  out[`${prefix}/presentedAt`] = form.presentedAt.length > 0 ? fieldId.presentedMeeting(0) : fieldId.presentedAdd;
+  form.presentedAt.forEach((_, i) => {
+    out[`${prefix}/presentedAt/${i}`] = fieldId.presentedMeeting(i);
+    out[`${prefix}/presentedAt/${i}/agendaItem`] = fieldId.presentedItem(i);
+  });
   out['/memberState'] = fieldId.owner;
   out['/organizationId'] = fieldId.owner;
   return out;

@@ -47,11 +47,80 @@ describe('the practice form’s body', () => {
     expect(again.original).toBe('es');
   });
 
-  it('keeps what the form does not edit', () => {
-    const base = { otherPlaces: [{ en: 'Netherlands Antilles' }], source: 'Concept note, 2005' };
+  it('keeps what the form does not edit, and replaces the places and presentations it now owns', () => {
+    const base = {
+      otherPlaces: [{ en: 'Netherlands Antilles' }],
+      presentedAt: [{ meeting: 'oas-iom-tip-2005' }],
+      source: 'Concept note, 2005',
+    };
     const input = toInput(spanishWithFrench(), base);
-    expect(input.otherPlaces).toEqual(base.otherPlaces);
     expect(input.source).toBe(base.source);
+    expect(input.otherPlaces).toEqual([]);
+    expect(input.presentedAt).toEqual([]);
+  });
+
+  it('sends a place with the names it has, trimmed, and round-trips it', () => {
+    const form = spanishWithFrench();
+    form.otherPlaces = [
+      { en: ' Netherlands Antilles ', es: '', fr: 'Antilles néerlandaises', pt: '' },
+      { en: '', es: '', fr: '', pt: '  ' },
+    ];
+    const input = toInput(form);
+    // A place with no name at all is not sent (the form refuses to save it before that).
+    expect(input.otherPlaces).toEqual([{ en: 'Netherlands Antilles', fr: 'Antilles néerlandaises' }]);
+    expect(Value.Check(PracticeInputSchema, JSON.parse(JSON.stringify(input)))).toBe(true);
+    expect(formFromData(input, 'submitter').otherPlaces).toEqual([
+      { en: 'Netherlands Antilles', es: '', fr: 'Antilles néerlandaises', pt: '' },
+    ]);
+  });
+
+  it('sends each presentation with its agenda item or null, and round-trips it', () => {
+    const form = spanishWithFrench();
+    form.presentedAt = [
+      { meeting: 'oas-iom-tip-2005', agendaItem: 'd1-2' },
+      { meeting: 'oas-iom-tip-2005', agendaItem: '' },
+    ];
+    const input = toInput(form);
+    expect(input.presentedAt).toEqual([
+      { meeting: 'oas-iom-tip-2005', agendaItem: 'd1-2' },
+      { meeting: 'oas-iom-tip-2005', agendaItem: null },
+    ]);
+    expect(Value.Check(PracticeInputSchema, JSON.parse(JSON.stringify(input)))).toBe(true);
+    expect(formFromData(input, 'submitter').presentedAt).toEqual(form.presentedAt);
+    // Saved without the optional key (as the API may answer), it reads as "no particular item".
+    expect(formFromData({ ...input, presentedAt: [{ meeting: 'm' }] }, 'submitter').presentedAt).toEqual([
+      { meeting: 'm', agendaItem: '' },
+    ]);
+  });
+
+  it('points problems in places and presentations at their inputs, on create and on edit', () => {
+    const form = spanishWithFrench();
+    form.otherPlaces = [
+      { en: 'A', es: '', fr: '', pt: '' },
+      { en: 'B', es: '', fr: '', pt: '' },
+    ];
+    form.presentedAt = [{ meeting: 'oas-iom-tip-2005', agendaItem: 'x' }];
+    const problem = (fields: Record<string, string>, path: string, reason?: string) =>
+      practiceErrors(
+        intlIn('en', en),
+        new ApiError('validation_failed', 400, 'x', { errors: [{ path, message: 'bad', reason }] }),
+        fields,
+      );
+    const create = problemFields(form, '/data');
+    expect(problem(create, 'body/data/otherPlaces/1/fr')[0]?.field).toBe('pf-place-1-fr');
+    // A place with no name at all (minProperties) lands on its first name.
+    expect(problem(create, 'body/data/otherPlaces/0')[0]?.field).toBe('pf-place-0-en');
+    expect(problem(create, 'body/data/presentedAt/0/meeting', 'unknown_meeting')).toEqual([
+      { field: 'pf-presented-0-meeting', message: en['practices.error.unknownMeeting'] },
+    ]);
+    const edit = problemFields(form, '');
+    expect(problem(edit, 'body/presentedAt/0/agendaItem', 'unknown_agenda_item')).toEqual([
+      { field: 'pf-presented-0-item', message: en['practices.error.unknownAgendaItem'] },
+    ]);
+    // With no entries, a problem with the whole list lands on its add button.
+    const empty = problemFields(spanishWithFrench(), '');
+    expect(problem(empty, 'body/otherPlaces')[0]?.field).toBe('pf-place-add');
+    expect(problem(empty, 'body/presentedAt')[0]?.field).toBe('pf-presented-add');
   });
 
   it('points a server problem at the control of the language it is in', () => {

@@ -11,6 +11,8 @@ const REASONS: Record<string, string> = {
   comment_required: 'practices.error.commentRequired',
   unknown_state: 'practices.error.unknownState',
   unknown_organization: 'practices.error.unknownOrganization',
+  unknown_meeting: 'practices.error.unknownMeeting',
+  unknown_agenda_item: 'practices.error.unknownAgendaItem',
   too_many: 'practices.error.tooMany',
   empty: 'documents.error.file.empty',
   truncated: 'documents.error.file.truncated',

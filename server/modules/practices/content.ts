@@ -25,7 +25,15 @@ function cleanText(value: PracticeTextValue | undefined): PracticeTextValue | un
  */
 export function normalisePractice(
   input: PracticeInput,
-  known: { states: Set<string>; organizations: Set<string>; meetings: Set<string> },
+  known: {
+    states: Set<string>;
+    organizations: Set<string>;
+    meetings: Set<string>;
+    /** Per meeting slug, the keys of the items of its published agenda versions. */
+    agendaItems: Map<string, Set<string>>;
+  },
+  /** Where the practice sits in the request body, so each problem's path points into it. */
+  at = 'body',
 ): PracticeInput {
   const issues = new Issues();
   const data: PracticeInput = { ...input };
@@ -34,27 +42,34 @@ export function normalisePractice(
     if (cleaned) data[field] = cleaned;
     const required = field === 'title' || field === 'summary' || field === 'description';
     if (cleaned && !cleaned.values[cleaned.original] && (required || Object.keys(cleaned.values).length > 0)) {
-      issues.add(`body/${field}`, `needs text in its original language (${cleaned.original})`, 'original_missing');
+      issues.add(`${at}/${field}`, `needs text in its original language (${cleaned.original})`, 'original_missing');
     }
   }
   if (data.title.original !== data.summary.original || data.title.original !== data.description.original) {
-    issues.add('body/summary', 'title, summary and description must share their original language', 'mixed_original');
+    issues.add(`${at}/summary`, 'title, summary and description must share their original language', 'mixed_original');
   }
   (data.countries ?? []).forEach((c, i) => {
-    if (!known.states.has(c)) issues.add(`body/countries/${i}`, `"${c}" is not a member state`, 'unknown_state');
+    if (!known.states.has(c)) issues.add(`${at}/countries/${i}`, `"${c}" is not a member state`, 'unknown_state');
   });
   for (const key of ['implementers', 'partners', 'funders'] as const) {
     (data[key] ?? []).forEach((o, i) => {
       if (!known.organizations.has(o))
-        issues.add(`body/${key}/${i}`, `"${o}" is not a known organisation`, 'unknown_organization');
+        issues.add(`${at}/${key}/${i}`, `"${o}" is not a known organisation`, 'unknown_organization');
     });
   }
   (data.presentedAt ?? []).forEach((p, i) => {
     if (!known.meetings.has(p.meeting))
-      issues.add(`body/presentedAt/${i}/meeting`, `no meeting "${p.meeting}"`, 'unknown_meeting');
+      issues.add(`${at}/presentedAt/${i}/meeting`, `no meeting "${p.meeting}"`, 'unknown_meeting');
+    // An item is named by its stable key (as documents do), and must be one the public can see.
+    else if (p.agendaItem && !known.agendaItems.get(p.meeting)?.has(p.agendaItem))
+      issues.add(
+        `${at}/presentedAt/${i}/agendaItem`,
+        `no item "${p.agendaItem}" in the published agenda of "${p.meeting}"`,
+        'unknown_agenda_item',
+      );
   });
   if (data.periodStart && data.periodEnd && data.periodEnd < data.periodStart) {
-    issues.add('body/periodEnd', 'ends before it starts', 'period_order');
+    issues.add(`${at}/periodEnd`, 'ends before it starts', 'period_order');
   }
   if (data.contact !== undefined && data.contact !== null) data.contact = data.contact.normalize('NFC').trim() || null;
   issues.throwIfAny();

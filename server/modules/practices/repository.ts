@@ -30,18 +30,29 @@ export async function revisionOf(db: Db, practiceId: string, number: number): Pr
 export const dataOf = (revision: Pick<RevisionRow, 'data'>): PracticeInput =>
   parseJson<PracticeInput>(revision.data, 'practice_revision.data');
 
-/** What the pickers know: member states, organisations (with their kind), meetings. */
+/** What the pickers know: member states, organisations (with their kind), meetings and their agenda items. */
 export async function referenceSets(db: Db) {
-  const [states, organizations, meetings] = await Promise.all([
+  const [states, organizations, meetings, items] = await Promise.all([
     db.selectFrom('member_state').select('iso3').execute(),
     db.selectFrom('organization').select(['id', 'kind']).execute(),
     db.selectFrom('meeting').select('slug').execute(),
+    db
+      .selectFrom('agenda_item')
+      .innerJoin('agenda_version', 'agenda_version.id', 'agenda_item.version_id')
+      .innerJoin('meeting', 'meeting.id', 'agenda_version.meeting_id')
+      .where('agenda_version.number', 'is not', null)
+      .select(['meeting.slug', 'agenda_item.key'])
+      .distinct()
+      .execute(),
   ]);
+  const agendaItems = new Map<string, Set<string>>();
+  for (const { slug, key } of items) agendaItems.set(slug, (agendaItems.get(slug) ?? new Set()).add(key));
   return {
     states: new Set(states.map((s) => s.iso3)),
     organizations: new Set(organizations.map((o) => o.id)),
     orgKinds: new Map(organizations.map((o) => [o.id, o.kind])),
     meetings: new Set(meetings.map((m) => m.slug)),
+    agendaItems,
     subregions: new Map(
       (await db.selectFrom('member_state').select(['iso3', 'subregion']).execute()).map((s) => [s.iso3, s.subregion]),
     ),

@@ -58,7 +58,8 @@ export function practiceRoutes(app: App): void {
     return { practice, ctx: request.auditContext(role) };
   };
 
-  const validated = async (data: PracticeInput) => normalisePractice(data, await referenceSets(app.db));
+  const validated = async (data: PracticeInput, at?: string) =>
+    normalisePractice(data, await referenceSets(app.db), at);
 
   app.get(
     '/api/practices',
@@ -174,7 +175,7 @@ export function practiceRoutes(app: App): void {
       }
       const owner = { member_state: memberState, organization_id: organizationId };
       const role = await authorize(request, canCreate(actor, owner), 'practice.create');
-      const data = await validated(request.body.data);
+      const data = await validated(request.body.data, 'body/data');
       const id = await app.db
         .transaction()
         .execute((trx) => createPractice(trx, request.auditContext(role), owner, data));

@@ -120,16 +120,48 @@ describe('who may do what', () => {
     expect(published.statusCode).toBe(409); // submitted: not editable until returned
   });
 
-  it('refuses bad content with field paths, writing nothing', async () => {
+  it('refuses bad content with field paths into the body it was sent in, writing nothing', async () => {
     const before = await api(w, w.focalARG, 'GET', '/api/practices/work');
     const res = await api(w, w.focalARG, 'POST', '/api/practices', {
-      data: practiceData({ countries: ['ARG', 'XYZ'], implementers: ['nope'], periodStart: '2005', periodEnd: '2004' }),
+      data: practiceData({
+        countries: ['ARG', 'XYZ'],
+        implementers: ['nope'],
+        periodStart: '2005',
+        periodEnd: '2004',
+        presentedAt: [
+          { meeting: 'oas-iom-tip-2005', agendaItem: 'd1-2' },
+          { meeting: 'oas-iom-tip-2005', agendaItem: 'no-such-item' },
+          { meeting: 'no-such-meeting' },
+        ],
+      }),
     });
     expect(res.statusCode).toBe(400);
-    const paths = res.json<{ errors: { path: string }[] }>().errors.map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['body/countries/1', 'body/implementers/0', 'body/periodEnd']));
+    const errors = res.json<{ errors: { path: string; reason?: string }[] }>().errors;
+    expect(errors.map((e) => e.path).sort()).toEqual([
+      'body/data/countries/1',
+      'body/data/implementers/0',
+      'body/data/periodEnd',
+      'body/data/presentedAt/1/agendaItem',
+      'body/data/presentedAt/2/meeting',
+    ]);
+    expect(errors.find((e) => e.path.endsWith('/agendaItem'))?.reason).toBe('unknown_agenda_item');
     const after = await api(w, w.focalARG, 'GET', '/api/practices/work');
     expect(after.json<{ items: unknown[] }>().items).toHaveLength(before.json<{ items: unknown[] }>().items.length);
+  });
+
+  it('keeps the places and presentations it is given, an agenda item of the published agenda included', async () => {
+    const otherPlaces = [{ en: 'Netherlands Antilles', fr: 'Antilles néerlandaises' }];
+    const presentedAt = [{ meeting: 'oas-iom-tip-2005', agendaItem: 'd1-2' }, { meeting: 'oas-iom-tip-2005' }];
+    const id = await createAs(w, w.focalARG, practiceData({ otherPlaces, presentedAt }));
+    const own = await api(w, w.focalARG, 'GET', `/api/practices/${id}?lang=en`);
+    expect(own.json<{ data: unknown }>().data).toMatchObject({ otherPlaces, presentedAt });
+    const wrong = await api(w, w.focalARG, 'PUT', `/api/practices/${id}`, {
+      ...practiceData({ presentedAt: [{ meeting: 'oas-iom-tip-2005', agendaItem: 'd9-9' }] }),
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({
+      errors: [{ path: 'body/presentedAt/0/agendaItem', reason: 'unknown_agenda_item' }],
+    });
   });
 
   it('keeps HTML in fields as text: nothing is interpreted, and the JSON carries it escaped only by JSON', async () => {
