@@ -177,19 +177,22 @@ export interface TaggedQuery {
  * per language; the caller keeps its best.
  */
 export async function findTagged(db: Db, engine: Engine, scope: SearchScope, query: TaggedQuery): Promise<TaggedHit[]> {
-  const base = [{ facet: 'scope', value: scope }, ...query.tags].map(tagText);
+  const filters = query.tags.map(tagText);
   const parts = query.words.length
-    ? query.words.map(({ lang, terms }) =>
-        taggedHits(engine, terms, [...base, tagText({ facet: 'lang', value: lang })]),
-      )
-    : [taggedHits(engine, [], base)];
+    ? query.words.map(({ lang, terms }) => taggedHits(engine, scope, lang, terms, filters))
+    : [taggedHits(engine, scope, null, [], filters)];
   // Selected under the hit's own names: tens of thousands of rows are not copied into new objects.
   const { rows } = await sql<TaggedHit>`${sql.join(parts, sql` union all `)}`.execute(db);
   return rows;
 }
 
-function taggedHits(engine: Engine, terms: string[][], tags: string[]) {
+function taggedHits(engine: Engine, scope: SearchScope, lang: Lang | null, terms: string[][], filters: string[]) {
+  const scoped = [
+    tagText({ facet: 'scope', value: scope }),
+    ...(lang ? [tagText({ facet: 'lang', value: lang })] : []),
+  ];
   if (engine === 'postgres') {
+    const tags = [...scoped, ...filters];
     if (!terms.length) {
       return sql`select ref_id as "refId", tags, sort_key as "sortKey", 0::float8 as score
         from search_entry where tag_list @> ${tags}::text[]`;
@@ -200,9 +203,15 @@ function taggedHits(engine: Engine, terms: string[][], tags: string[]) {
       from search_entry where tsv @@ to_tsquery('simple', ${query}) and tag_list @> ${tags}::text[]`;
   }
   // Words only in the texts, tags only in the tags column; both already letters, digits, `:` and `_`.
+  // Scope and language are checked on the entry, not in the index, when words or filters narrow
+  // the match: their posting lists hold every entry, and intersecting them cost a quarter of a
+  // search (measured at 100,000 practices).
   const words = terms.map((alternatives) => `{title body}: (${alternatives.map((t) => `"${t}"`).join(' OR ')})`);
-  const match = [...words, ...tags.map((t) => `tags: "${t}"`)].join(' AND ');
+  const inIndex = words.length || filters.length ? filters : scoped;
+  const match = [...words, ...inIndex.map((t) => `tags: "${t}"`)].join(' AND ');
   const score = terms.length ? sql`-bm25(search_fts, 10.0, 1.0, 0.0)` : sql`0.0`;
+  const language = lang ? sql` and e.lang = ${lang}` : sql``;
   return sql`select * from (select e.ref_id as refId, e.tags, e.sort_key as sortKey, ${score} as score
-    from search_fts join search_entry e on e.seq = search_fts.rowid where search_fts match ${match})`;
+    from search_fts join search_entry e on e.seq = search_fts.rowid
+    where search_fts match ${match} and e.scope = ${scope}${language})`;
 }
