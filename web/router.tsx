@@ -30,6 +30,8 @@ const practices = () => import('./practices/pages.js');
 const reporting = () => import('./statistics/reporting/pages.js');
 // The public statistics dashboards (Observable Plot loads from this chunk, on the first chart).
 const statsDashboard = () => import('./statistics/dashboard/pages.js');
+// The secretariat's statistics administration: the indicator framework and GLOTIP uploads.
+const statsAdmin = () => import('./statistics/admin/pages.js');
 
 // The language is the first path segment of every page; LangLayout rejects unknown ones.
 export const router = createBrowserRouter([
@@ -80,6 +82,7 @@ export const router = createBrowserRouter([
         path: 'statistics/reports/:iso3/:year',
         lazy: () => reporting().then((m) => ({ Component: m.ReportPage })),
       },
+      { path: 'statistics/admin', lazy: () => statsAdmin().then((m) => ({ Component: m.StatisticsAdminPage })) },
       { path: 'statistics', lazy: () => statsDashboard().then((m) => ({ Component: m.StatisticsIndexPage })) },
       {
         path: 'statistics/indicators/:code',

@@ -109,6 +109,13 @@ export function UserMenu({ lang }: { lang: Lang }) {
                   <FormattedMessage id="reporting.title" />
                 </Link>
               </li>
+              {hasRole(user, 'secretariat') && (
+                <li>
+                  <Link to={`/${lang}/statistics/admin`}>
+                    <FormattedMessage id="statsAdmin.title" />
+                  </Link>
+                </li>
+              )}
             </ul>
           )}
           {meetingSlug && (hasRole(user, 'secretariat') || editsContacts(user)) && (
