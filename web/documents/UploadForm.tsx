@@ -3,7 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { LANGS, type Lang } from '../../shared/lang.js';
 import { DOCUMENT_MAX_BYTES } from '../../shared/schemas/documents.js';
 import { send } from '../api.js';
-import { Checkbox, SelectField } from '../forms/Field.js';
+import { Checkbox, SelectField, FileField } from '../forms/Field.js';
 import { Form } from '../forms/Form.js';
 import { useForm } from '../forms/useForm.js';
 import { usePageLang } from '../i18n/hooks.js';
@@ -125,29 +125,15 @@ export function UploadForm({
             ),
           }))}
         />
-        <div className={`field${error ? ' has-error' : ''}`}>
-          <label htmlFor={FILE_ID}>{label}</label>
-          <p className="hint" id={`${FILE_ID}-hint`}>
-            <FormattedMessage id="documents.upload.fileHint" values={{ max: DOCUMENT_MAX_BYTES / 1024 / 1024 }} />
-          </p>
-          {error && (
-            <p className="field-error" id={`${FILE_ID}-error`}>
-              <span className="visually-hidden">
-                <FormattedMessage id="form.errorPrefix" />{' '}
-              </span>
-              {error}
-            </p>
-          )}
-          <input
-            key={inputKey}
-            id={FILE_ID}
-            type="file"
-            accept={ACCEPT}
-            aria-describedby={error ? `${FILE_ID}-hint ${FILE_ID}-error` : `${FILE_ID}-hint`}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
+        <FileField
+          key={inputKey}
+          id={FILE_ID}
+          label={label}
+          hint={<FormattedMessage id="documents.upload.fileHint" values={{ max: DOCUMENT_MAX_BYTES / 1024 / 1024 }} />}
+          error={error}
+          accept={ACCEPT}
+          onChange={setFile}
+        />
         {secretariat && fileLang !== doc.originalLang && (
           <Checkbox
             id={OFFICIAL_ID}

@@ -184,3 +184,30 @@ export function Checkbox({ id, label, checked, onChange, hint, error }: Checkbox
     </div>
   );
 }
+
+type FileFieldProps = Common & {
+  accept: string;
+  onChange: (file: File | null) => void;
+};
+
+/**
+ * A file input with its label, hint and error. A file input cannot be emptied from script in
+ * every browser: give it a new `key` to start it over after an upload.
+ */
+export function FileField({ id, label, hint, error, required, className, accept, onChange }: FileFieldProps) {
+  return (
+    <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
+      <Label id={id} label={label} required={required} />
+      <HintAndError id={id} hint={hint} error={error} />
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.files?.[0] ?? null)}
+      />
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { send } from '../api.js';
-import { SelectField } from '../forms/Field.js';
+import { SelectField, FileField } from '../forms/Field.js';
 import { Form } from '../forms/Form.js';
 import { asApiError, problemErrors, type FormError } from '../forms/problem.js';
 import { useForm } from '../forms/useForm.js';
@@ -58,29 +58,15 @@ function Upload({ slug, delegation, onChanged }: { slug: string; delegation: Del
         <FormattedMessage id="participation.credentials.upload" />
       </h3>
       <Form form={form} onSubmit={() => void onSubmit()} className="narrow-form" labelledBy="credentials-upload">
-        <div className={`field${error ? ' has-error' : ''}`}>
-          <label htmlFor={FILE_ID}>{label}</label>
-          <p className="hint" id={`${FILE_ID}-hint`}>
-            <FormattedMessage id="participation.credentials.fileHint" />
-          </p>
-          {error && (
-            <p className="field-error" id={`${FILE_ID}-error`}>
-              <span className="visually-hidden">
-                <FormattedMessage id="form.errorPrefix" />{' '}
-              </span>
-              {error}
-            </p>
-          )}
-          <input
-            key={inputKey}
-            id={FILE_ID}
-            type="file"
-            accept="application/pdf,.pdf"
-            aria-describedby={error ? `${FILE_ID}-hint ${FILE_ID}-error` : `${FILE_ID}-hint`}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
+        <FileField
+          key={inputKey}
+          id={FILE_ID}
+          label={label}
+          hint={<FormattedMessage id="participation.credentials.fileHint" />}
+          error={error}
+          accept="application/pdf,.pdf"
+          onChange={setFile}
+        />
         <p>
           <button type="submit" disabled={form.busy}>
             <FormattedMessage id="participation.credentials.submit" />

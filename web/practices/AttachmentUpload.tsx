@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/practices.js';
 import { send } from '../api.js';
+import { FileField } from '../forms/Field.js';
 import { Form } from '../forms/Form.js';
 import { UploadProgress, type Progress } from '../forms/UploadProgress.js';
 import { useForm } from '../forms/useForm.js';
@@ -65,29 +66,15 @@ export function AttachmentUpload({ practiceId, onChanged }: { practiceId: string
       <h3 id="practice-upload">
         <FormattedMessage id="practices.attachments.add" />
       </h3>
-      <div className={`field${error ? ' has-error' : ''}`}>
-        <label htmlFor={FILE_ID}>{label}</label>
-        <p className="hint" id={`${FILE_ID}-hint`}>
-          <FormattedMessage id="practices.attachments.hint" values={{ max: ATTACHMENT_MAX_BYTES / 1024 / 1024 }} />
-        </p>
-        {error && (
-          <p className="field-error" id={`${FILE_ID}-error`}>
-            <span className="visually-hidden">
-              <FormattedMessage id="form.errorPrefix" />{' '}
-            </span>
-            {error}
-          </p>
-        )}
-        <input
-          key={inputKey}
-          id={FILE_ID}
-          type="file"
-          accept={ACCEPT}
-          aria-describedby={error ? `${FILE_ID}-hint ${FILE_ID}-error` : `${FILE_ID}-hint`}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-      </div>
+      <FileField
+        key={inputKey}
+        id={FILE_ID}
+        label={label}
+        hint={<FormattedMessage id="practices.attachments.hint" values={{ max: ATTACHMENT_MAX_BYTES / 1024 / 1024 }} />}
+        error={error}
+        accept={ACCEPT}
+        onChange={setFile}
+      />
       <UploadProgress id="attachment-progress" progress={progress} />
       <p>
         <button type="submit" disabled={form.busy}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ImportResult } from '../../../shared/schemas/statistics.js';
 import { send } from '../../api.js';
+import { FileField } from '../../forms/Field.js';
 import { Form } from '../../forms/Form.js';
 import { asApiError, problemMessage, type FormError } from '../../forms/problem.js';
 import { UploadProgress, type Progress } from '../../forms/UploadProgress.js';
@@ -85,29 +86,15 @@ export function GlotipUpload() {
         <FormattedMessage id="statsAdmin.glotip.intro" />
       </p>
       <Form form={form} onSubmit={() => void onSubmit()} className="narrow-form" labelledBy="glotip-title">
-        <div className={`field${error ? ' has-error' : ''}`}>
-          <label htmlFor={FILE_ID}>{label}</label>
-          <p className="hint" id={`${FILE_ID}-hint`}>
-            <FormattedMessage id="statsAdmin.glotip.hint" />
-          </p>
-          {error && (
-            <p className="field-error" id={`${FILE_ID}-error`}>
-              <span className="visually-hidden">
-                <FormattedMessage id="form.errorPrefix" />{' '}
-              </span>
-              {error}
-            </p>
-          )}
-          <input
-            key={inputKey}
-            id={FILE_ID}
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby={error ? `${FILE_ID}-hint ${FILE_ID}-error` : `${FILE_ID}-hint`}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
+        <FileField
+          key={inputKey}
+          id={FILE_ID}
+          label={label}
+          hint={<FormattedMessage id="statsAdmin.glotip.hint" />}
+          error={error}
+          accept=".csv,text/csv"
+          onChange={setFile}
+        />
         <UploadProgress id="glotip-upload-progress" progress={progress} />
         <p>
           <button type="submit" disabled={form.busy}>
