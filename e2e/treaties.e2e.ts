@@ -191,7 +191,13 @@ describe('treaties: the hemisphere on the day of the meeting', () => {
     const staffView = await web.open();
     await signInByApi(staffView, staff.email, staff.password);
     await staffView.page.goto(staffView.url('/en/countries/CHL'));
+    // The title and an "accepted" label can be on the page before the decision lands: wait for
+    // the review's answer itself before reading the public profile.
+    const reviewed = staffView.page.waitForResponse(
+      (r) => /\/api\/framework-proposals\/[^/]+\/review$/.test(new URL(r.url()).pathname) && r.ok(),
+    );
     await staffView.page.getByRole('button', { name: t('en', 'framework.accept', { name: title }) }).click();
+    await reviewed;
     await staffView.page.getByText(t('en', 'framework.status.accepted')).waitFor();
     await staffView.page.getByText(title, { exact: true }).first().waitFor();
     expect(await profileText()).toContain('Ley 20.507');
