@@ -191,14 +191,14 @@ describe('treaties: the hemisphere on the day of the meeting', () => {
     const staffView = await web.open();
     await signInByApi(staffView, staff.email, staff.password);
     await staffView.page.goto(staffView.url('/en/countries/CHL'));
-    // The title and an "accepted" label can be on the page before the decision lands: wait for
-    // the review's answer itself before reading the public profile.
+    // The page's intro says "accepted" and the title is already listed as pending, so neither
+    // shows that the decision landed: wait for the review's answer before reading the profile.
     const reviewed = staffView.page.waitForResponse(
       (r) => /\/api\/framework-proposals\/[^/]+\/review$/.test(new URL(r.url()).pathname) && r.ok(),
     );
     await staffView.page.getByRole('button', { name: t('en', 'framework.accept', { name: title }) }).click();
     await reviewed;
-    await staffView.page.getByText(t('en', 'framework.status.accepted')).waitFor();
+    await staffView.page.getByText(t('en', 'framework.status.accepted'), { exact: true }).waitFor();
     await staffView.page.getByText(title, { exact: true }).first().waitFor();
     expect(await profileText()).toContain('Ley 20.507');
     await publicView.page.goto(publicView.url('/en/countries/CHL'));
