@@ -1,4 +1,6 @@
+import { useCallback, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { send } from '../api.js';
 
 export interface Progress {
   sent: number;
@@ -22,4 +24,21 @@ export function UploadProgress({ progress, id }: { progress: Progress | null; id
       </span>
     </div>
   );
+}
+
+/**
+ * Posts a file body while keeping `progress` for <UploadProgress>: set from the first byte,
+ * cleared when the answer (or the error) comes.
+ */
+export function useUpload() {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const upload = useCallback(async <T,>(url: string, body: Blob): Promise<T> => {
+    setProgress({ sent: 0, total: body.size });
+    try {
+      return await send<T>('POST', url, body, { onProgress: (sent, total) => setProgress({ sent, total }) });
+    } finally {
+      setProgress(null);
+    }
+  }, []);
+  return { progress, upload };
 }

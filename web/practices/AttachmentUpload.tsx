@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/practices.js';
-import { send } from '../api.js';
 import { FileField } from '../forms/Field.js';
 import { Form } from '../forms/Form.js';
-import { UploadProgress, type Progress } from '../forms/UploadProgress.js';
+import { UploadProgress, useUpload } from '../forms/UploadProgress.js';
 import { useForm } from '../forms/useForm.js';
 import { practiceErrors } from './problems.js';
 import { practiceUrl } from './types.js';
@@ -29,7 +28,7 @@ export function AttachmentUpload({ practiceId, onChanged }: { practiceId: string
   const [file, setFile] = useState<File | null>(null);
   // A new input after each upload: a file input cannot be emptied from script in every browser.
   const [inputKey, setInputKey] = useState(0);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const { progress, upload } = useUpload();
   const error = form.errorFor(FILE_ID);
   const label = intl.formatMessage({ id: 'practices.attachments.file' });
 
@@ -45,14 +44,7 @@ export function AttachmentUpload({ practiceId, onChanged }: { practiceId: string
       async () => {
         if (!file) return;
         const type = SENT_TYPES.includes(file.type) ? file.type : 'application/octet-stream';
-        setProgress({ sent: 0, total: file.size });
-        try {
-          await send('POST', practiceUrl.upload(practiceId, file.name), new Blob([file], { type }), {
-            onProgress: (sent, total) => setProgress({ sent, total }),
-          });
-        } finally {
-          setProgress(null);
-        }
+        await upload(practiceUrl.upload(practiceId, file.name), new Blob([file], { type }));
         setFile(null);
         setInputKey((k) => k + 1);
         form.setDone(intl.formatMessage({ id: 'practices.attachments.done' }, { file: file.name }));

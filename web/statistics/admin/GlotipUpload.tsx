@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ImportResult } from '../../../shared/schemas/statistics.js';
-import { send } from '../../api.js';
 import { FileField } from '../../forms/Field.js';
 import { Form } from '../../forms/Form.js';
 import { asApiError, problemMessage, type FormError } from '../../forms/problem.js';
-import { UploadProgress, type Progress } from '../../forms/UploadProgress.js';
+import { UploadProgress, useUpload } from '../../forms/UploadProgress.js';
 import { useForm } from '../../forms/useForm.js';
 import { lineProblemText } from '../reporting/labels.js';
 import { GLOTIP_URL } from './model.js';
@@ -24,7 +23,7 @@ export function GlotipUpload() {
   const [file, setFile] = useState<File | null>(null);
   // A new input after each upload: a file input cannot be emptied from script in every browser.
   const [inputKey, setInputKey] = useState(0);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const { progress, upload } = useUpload();
   const [result, setResult] = useState<{ file: string; counts: ImportResult } | null>(null);
   const error = form.errorFor(FILE_ID);
   const label = intl.formatMessage({ id: 'statsAdmin.glotip.file' });
@@ -60,15 +59,7 @@ export function GlotipUpload() {
       async () => {
         if (!file) return;
         setResult(null);
-        setProgress({ sent: 0, total: file.size });
-        let counts: ImportResult;
-        try {
-          counts = await send<ImportResult>('POST', GLOTIP_URL, new Blob([file], { type: 'text/csv' }), {
-            onProgress: (sent, total) => setProgress({ sent, total }),
-          });
-        } finally {
-          setProgress(null);
-        }
+        const counts = await upload<ImportResult>(GLOTIP_URL, new Blob([file], { type: 'text/csv' }));
         setFile(null);
         setInputKey((k) => k + 1);
         setResult({ file: file.name, counts });

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ImportResult } from '../../../shared/schemas/statistics.js';
-import { send } from '../../api.js';
 import { FileField } from '../../forms/Field.js';
 import { Form } from '../../forms/Form.js';
 import { asApiError, problemMessage, type FormError } from '../../forms/problem.js';
-import { UploadProgress, type Progress } from '../../forms/UploadProgress.js';
+import { UploadProgress, useUpload } from '../../forms/UploadProgress.js';
 import { useForm } from '../../forms/useForm.js';
 import { usePageLang } from '../../i18n/hooks.js';
 import { lineProblemText } from './labels.js';
@@ -27,7 +26,7 @@ export function ReportImport({ iso3, year, onChanged }: { iso3: string; year: nu
   const [file, setFile] = useState<File | null>(null);
   // A new input after each upload: a file input cannot be emptied from script in every browser.
   const [inputKey, setInputKey] = useState(0);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const { progress, upload } = useUpload();
   const error = form.errorFor(FILE_ID);
   const label = intl.formatMessage({ id: 'reporting.import.file' });
 
@@ -64,15 +63,7 @@ export function ReportImport({ iso3, year, onChanged }: { iso3: string; year: nu
       async () => {
         if (!file) return;
         const type = /\.xlsx$/i.test(file.name) || file.type === XLSX ? XLSX : 'text/csv';
-        setProgress({ sent: 0, total: file.size });
-        let result: ImportResult;
-        try {
-          result = await send<ImportResult>('POST', reportingUrl.import(iso3, year), new Blob([file], { type }), {
-            onProgress: (sent, total) => setProgress({ sent, total }),
-          });
-        } finally {
-          setProgress(null);
-        }
+        const result = await upload<ImportResult>(reportingUrl.import(iso3, year), new Blob([file], { type }));
         setFile(null);
         setInputKey((k) => k + 1);
         form.setDone(intl.formatMessage({ id: 'reporting.import.done' }, { rows: result.rows, file: file.name }));
